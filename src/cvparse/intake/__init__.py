@@ -1,0 +1,89 @@
+"""Intake: bytes or a path in, a :class:`~cvparse.document.Document` of lines out.
+
+The format is sniffed from the content, never trusted from the file name (a ``.pdf`` that
+is really a DOCX is read as a DOCX); the name only breaks ties between plain text and
+Markdown. Each format's reader lives in its own module and is imported on first use, so
+``import cvparse`` does not pay for pdfplumber or python-docx.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from ..document import Document
+from ..errors import EmptyDocumentError, InputError, LimitExceededError, UnsupportedFormatError
+from ..limits import DEFAULT_LIMITS, Limits
+from .sniff import sniff
+
+Source = str | bytes | bytearray | memoryview | os.PathLike[str]
+Engine = Literal["pdfplumber", "pdfium"]
+
+
+def load_bytes(source: Source, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str | None]:
+    """The raw bytes of ``source`` and a display name for messages."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        name = None
+    elif isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        name = str(path)
+        try:
+            if not path.is_file():
+                raise InputError("no such file" if not path.exists() else "not a regular file", source=name)
+            size = path.stat().st_size
+            if limits.max_bytes is not None and size > limits.max_bytes:
+                raise LimitExceededError(
+                    f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
+                    source=name, limit="max_bytes", value=size,
+                )
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}", source=name) from exc
+    else:
+        raise InputError(f"expected a path or bytes, got {type(source).__name__}")
+    if limits.max_bytes is not None and len(data) > limits.max_bytes:
+        raise LimitExceededError(
+            f"input is {len(data):,} bytes, over the limit of {limits.max_bytes:,}",
+            source=name, limit="max_bytes", value=len(data),
+        )
+    if not data.strip():
+        raise EmptyDocumentError("the input is empty", source=name)
+    return data, name
+
+
+def read(source: Source, *, limits: Limits = DEFAULT_LIMITS, engine: Engine = "pdfplumber") -> Document:
+    """Read any supported input into a :class:`Document`."""
+    data, name = load_bytes(source, limits)
+    kind = sniff(data, name)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        doc = read_pdf(data, source=name, limits=limits, engine=engine)
+    elif kind == "docx":
+        from .docx import read_docx
+
+        doc = read_docx(data, source=name, limits=limits)
+    elif kind in ("text", "markdown"):
+        from .text import read_text
+
+        doc = read_text(data, source=name, markdown=kind == "markdown", limits=limits)
+    else:
+        raise UnsupportedFormatError(f"unsupported format: {kind}", source=name, format=kind)
+    _check_chars(doc, limits)
+    return doc
+
+
+def _check_chars(doc: Document, limits: Limits) -> None:
+    if limits.max_chars is None:
+        return
+    total = sum(len(line.text) + 1 for line in doc.lines)
+    if total > limits.max_chars:
+        raise LimitExceededError(
+            f"document has {total:,} characters of text, over the limit of {limits.max_chars:,}",
+            source=doc.source, limit="max_chars", value=total,
+        )
+
+
+__all__ = ["Engine", "Source", "load_bytes", "read"]
