@@ -1,0 +1,1 @@
+"""Extractors: sections in, contract values out. One module per area of the contract."""

@@ -1,0 +1,203 @@
+"""Entry splitting: a section's lines → entries of header lines and body lines.
+
+Education, work and project sections share one shape whatever the template: an entry opens
+with one to three header lines (organisation, role, dates — dates leading or trailing, on
+the first line or the next) followed by body lines (bullets, labelled paragraphs). A line
+opens a new entry when it carries a date range, an organisation name or a title bracket
+and reads like a header (short, no sentence punctuation, no bullet, no ``描述：`` label).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from ..normalize.dates import DateRange, find_ranges
+from ..normalize.text import clean_value
+from ..segment import SLine
+
+BULLET = regex.compile(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]\s*|\d{1,2}\s*[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*)")
+LABEL = regex.compile(r"^\s*(?P<label>[\p{Han}A-Za-z][\p{Han}A-Za-z /&]{0,11}?)\s*[:：]\s*(?P<rest>.*)$")
+SENTENCE = regex.compile(r"[。；;！!？?]|，.*，|,.*,.*,")
+# Labels that belong to the entry header (their value is a header fact, not body text).
+HEADER_LABELS = regex.compile(
+    r"^(?:部门|所在部门|职位|职务|岗位|担任职位|担任角色|角色|项目角色|本人角色|公司|公司名称|单位|学校|院校|专业|学历|学位|"
+    r"时间|起止时间|在校时间|工作时间|项目时间|项目名称|项目|名称|title|role|position|department|company|school|major|degree|"
+    r"duration|dates?|period)$",
+    regex.I,
+)
+TITLE_BRACKET = regex.compile(r"^\s*[【\[]([^】\]]{2,60})[】\]]")
+MAX_HEADER_CHARS = 80  # header lines in the corpus are ≤ 60 characters once dates are removed
+
+
+@dataclass(slots=True)
+class Entry:
+    header: list[SLine] = field(default_factory=list)
+    body: list[SLine] = field(default_factory=list)
+    dates: DateRange | None = None
+    date_line: int | None = None  # index into header of the line holding the dates
+
+    @property
+    def header_texts(self) -> list[str]:
+        return [ln.text for ln in self.header]
+
+
+def date_range_of(text: str) -> DateRange | None:
+    found = find_ranges(text)
+    for r in found:
+        if r.is_range:
+            return r
+    return found[0] if found else None
+
+
+def without_dates(text: str) -> str:
+    """``text`` with its date ranges and duration notes removed."""
+    out = text
+    for r in reversed(find_ranges(text)):
+        out = out[: r.begin] + " " + out[r.stop :]
+    out = regex.sub(r"[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*(?:年|years?|months?)\s*[)）]", " ", out)
+    return out
+
+
+def is_date_only(text: str) -> bool:
+    return date_range_of(text) is not None and not clean_value(regex.sub(r"[\s|｜/·•,，()（）]+", " ", without_dates(text))).strip()
+
+
+def is_bullet(text: str) -> bool:
+    return bool(BULLET.match(text))
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    m = LABEL.match(text)
+    if not m:
+        return None
+    return m.group("label").strip(), m.group("rest").strip()
+
+
+def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Entry]:
+    """Group ``lines`` into entries; ``is_org`` says whether a text names this section's organisation."""
+    entries: list[Entry] = []
+    cur: Entry | None = None
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if not text:
+            continue
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        kind = _classify(text, nxt, is_org)
+        if cur is not None and not cur.body and kind in ("date", "cont", "header-label"):
+            if kind == "date" and cur.dates is not None and cur.dates.is_range:
+                cur = _new(entries, ln)
+                continue
+            cur.header.append(ln)
+            _note_dates(cur, len(cur.header) - 1)
+            continue
+        if kind == "header" and cur is not None and not cur.body and cur.dates is not None and cur.dates.is_range and _no_dates(text):
+            # the entry already has its dates: an undated line under it is its role, not a new entry
+            cur.header.append(ln)
+            continue
+        if kind in ("header", "date"):
+            if cur is not None and not cur.body and cur.dates is None and kind == "header" and _no_dates(text):
+                # two header lines before any date: organisation then role, as in "公司\n职位\n2020-2022"
+                if len(cur.header) < 2 and not is_org(text):
+                    cur.header.append(ln)
+                    continue
+            cur = _new(entries, ln)
+            continue
+        if cur is None:
+            cur = Entry()
+            entries.append(cur)
+        cur.body.append(ln)
+    return [e for e in entries if e.header or e.body]
+
+
+def _new(entries: list[Entry], ln: SLine) -> Entry:
+    entry = Entry(header=[ln])
+    _note_dates(entry, 0)
+    entries.append(entry)
+    return entry
+
+
+def _note_dates(entry: Entry, idx: int) -> None:
+    if entry.dates is None or not entry.dates.is_range:
+        dr = date_range_of(entry.header[idx].text)
+        if dr is not None and (entry.dates is None or dr.is_range):
+            entry.dates = dr
+            entry.date_line = idx
+
+
+def _no_dates(text: str) -> bool:
+    return date_range_of(text) is None
+
+
+def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
+    """``header`` (opens an entry), ``date`` (a date-only line), ``cont`` (may continue a
+    header), ``header-label`` (部门：…), or ``body``."""
+    if is_bullet(text):
+        return "body"
+    lab = label_of(text)
+    if lab is not None:
+        if HEADER_LABELS.match(lab[0]):
+            return "header-label"
+        if not regex.search(r"(?:19|20)\d{2}", lab[0]):
+            return "body"
+    if is_date_only(text):
+        return "date"
+    core = without_dates(text).strip()
+    dr = date_range_of(text)
+    short = len(core) <= MAX_HEADER_CHARS and not SENTENCE.search(core)
+    if dr is not None and dr.is_range and short:
+        return "header"
+    if dr is not None and short and (dr.begin <= 2 or dr.stop >= len(text) - 2) and len(core) <= 50:
+        return "header"
+    if TITLE_BRACKET.match(text) and short:
+        return "header"
+    if short and is_org(core) and len(core) <= 60:
+        return "header"
+    if short and nxt and is_date_only(nxt) and len(core) <= 60:
+        return "header"
+    if short and len(core) <= 40:
+        return "cont"
+    return "body"
+
+
+# --- description ------------------------------------------------------------------------
+
+INTRO_LABELS = regex.compile(
+    r"^(?:内容|工作描述|工作内容|工作职责|主要职责|岗位职责|职责描述|职责|主要工作|具体工作|工作概述|主要内容|"
+    r"responsibilities|description|duties|key responsibilities)$",
+    regex.I,
+)
+META_LABELS = regex.compile(
+    r"^(?:公司性质|公司规模|所属行业|公司行业|企业性质|企业规模|公司简介|公司介绍|公司描述|行业|薪资|薪酬|月薪|年薪|税前月薪|"
+    r"离职时薪资|汇报薪资|工作地点|subordinates_none)$"
+)
+
+
+def description(lines: list[SLine]) -> str | None:
+    """Body lines → the contract's description: bullets, introducer labels and employer
+    metadata dropped, other labels (项目描述：, 责任描述：) kept."""
+    out: list[str] = []
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        lab = label_of(text)
+        if lab is not None:
+            name, rest = lab
+            if META_LABELS.match(name) or regex.match(r"^(?:公司性质|公司规模|所属行业)", text):
+                continue
+            if INTRO_LABELS.match(name):
+                if rest:
+                    out.append(_unbullet(rest))
+                continue
+        if regex.search(r"公司性质[:：]|公司规模[:：]|所属行业[:：]", text):
+            continue
+        out.append(_unbullet(text))
+    text = "\n".join(t for t in out if t)
+    return text or None
+
+
+def _unbullet(text: str) -> str:
+    return regex.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>])\s*", "", text).strip()

@@ -1,0 +1,156 @@
+"""Awards and certificates, and the language tests that are both a certificate and a language.
+
+An awards or certificates section lists one item per line (or several split by ``；``); a
+combined ``获奖 & 证书`` section is sorted line by line with the certificate vocabulary.
+A leading date is the item's date and leaves the name; a year inside the name stays in it
+and is also the date (the contract's rule).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..normalize.dates import find_ranges, parse_date
+from ..normalize.text import clean_value
+from ..segment import Section
+from .entries import is_bullet
+
+CERT_WORDS = regex.compile(
+    r"证书|证|资格|执照|职称|执业|注册|CET|TEM|PMP|CPA|CFA|ACCA|FRM|CMA|CIA|IELTS|TOEFL|GRE|GMAT|JLPT|托业|TOEIC|"
+    r"雅思|托福|四级|六级|八级|专四|专八|等级考试|普通话|驾驶|驾照|技能鉴定|职业技能|软考|工程师（|工程师\(|"
+    r"建造师|会计师|经济师|审计师|税务师|律师|教师资格|医师|护师|药师|技师|内审员|认证|certified|certificate|certification|license|licence|"
+    r"level\s*[i1]|foundation|professional|AWS|CCNA|CCNP|HCIA|HCIP|HCIE|RHCE|OCP|NCRE|高级工程师|中级|初级",
+    regex.I,
+)
+AWARD_WORDS = regex.compile(
+    r"奖|赛|荣誉|优秀|三好|标兵|先进|称号|冠军|亚军|季军|名次|rank|top\s*\d|award|prize|scholarship|honou?r|dean|winner|medal|第[一二三]名",
+    regex.I,
+)
+LANG_TEST = regex.compile(
+    r"(?P<test>CET\s*-?\s*[46]|大学英语[四六]级|英语[四六]级|TEM\s*-?\s*[48]|专业英语[四八]级|专[四八]|IELTS|雅思|TOEFL|托福|TOEIC|托业|"
+    r"JLPT\s*N[1-5]|日语\s*N[1-5]|日语能力(?:考试)?\s*N[1-5]|N[1-5](?=级|\b)|普通话[一二三]级[甲乙]等|普通话水平测试[一二三]级[甲乙]等|BEC|剑桥商务英语|GRE|GMAT|TOPIK|韩语\s*TOPIK|DELF|DELE|HSK)",
+    regex.I,
+)
+_STILL_STUDYING = regex.compile(r"在考|备考|考取中|在读|学习中|准备中|studying|in progress", regex.I)
+_SPLIT = regex.compile(r"\s*[；;]\s*|\s{3,}|\t+")
+
+
+def language_of_test(test: str) -> str:
+    t = test.upper()
+    if regex.search(r"JLPT|日语|^N[1-5]", t):
+        return "日语"
+    if "普通话" in test:
+        return "普通话"
+    if regex.search(r"TOPIK|韩语", t):
+        return "韩语"
+    if "DELF" in t:
+        return "法语"
+    if "DELE" in t:
+        return "西班牙语"
+    if "HSK" in t:
+        return "汉语"
+    return "英语"
+
+
+def _items(sec: Section) -> list[str]:
+    out: list[str] = []
+    for ln in sec.lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        if out and _is_continuation(text, out[-1]):
+            out[-1] = out[-1] + text
+            continue
+        parts = [p for p in _SPLIT.split(text) if p.strip()]
+        # "2019.05  解决方案销售认证" / "注册质量工程师（中级）  2016年": a date beside a name is one item
+        if len(parts) == 2 and any(parse_date(p.strip()) and len(p.strip()) <= 10 for p in parts):
+            out.append(text)
+            continue
+        out.extend(p.strip() for p in parts)
+    return out
+
+
+def _is_continuation(text: str, prev: str) -> bool:
+    """A wrapped line (PDF) continues the previous item: it has no date and the previous
+    line ends mid-phrase."""
+    return (
+        not is_bullet(text)
+        and not find_ranges(text)
+        and len(text) <= 12
+        and not CERT_WORDS.search(text)
+        and not AWARD_WORDS.search(text[:2])
+        and bool(regex.search(r"[\p{Han}A-Za-z]$", prev))
+        and len(prev) >= 25
+    )
+
+
+_NOT_AN_ITEM = regex.compile(r"^\s*[(（][^)）]*(?:https?://|www\.|github)[^)）]*[)）]\s*$|^\s*(?:https?://|www\.)\S+\s*$", regex.I)
+
+
+def _range_only_label(text: str) -> bool:
+    """``本科阶段 2020.09-2024.06``: a period heading inside the section, not an item."""
+    ranges = [r for r in find_ranges(text) if r.is_range]
+    if not ranges:
+        return False
+    rest = text[: ranges[0].begin] + text[ranges[0].stop :]
+    return len(clean_value(rest)) <= 8 and not AWARD_WORDS.search(rest) and not CERT_WORDS.search(rest)
+
+
+def split_item(text: str) -> tuple[str, str | None]:
+    """``2024.10 国家励志奖学金`` → (``国家励志奖学金``, ``2024-10``); ``(2021年)`` dates too."""
+    t = regex.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}[.、)）](?!\d))\s*", "", text).strip()
+    date: str | None = None
+    ranges = find_ranges(t)
+    if ranges:
+        r = ranges[0]
+        lead = t[: r.begin].strip()
+        trail = t[r.stop :].strip()
+        if not lead or regex.fullmatch(r"[\[(（]", lead):
+            date = r.start if not r.is_range else None
+            t = trail
+            t = regex.sub(r"^[\])）:：\s|｜\-–—,，]+", "", t)
+        elif not trail.strip(" )）]】") or regex.fullmatch(r"[)）\]】]*\s*(?:获得|获|取得)?", trail):
+            date = r.start if not r.is_range else None
+            t = lead
+            t = regex.sub(r"[\[(（]\s*$", "", t).strip()
+        else:
+            # a year inside the name stays there and is also the date
+            y = regex.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t)
+            date = y.group(1) if y else None
+    name = clean_value(t)
+    name = regex.sub(r"^[\"“”'‘’]+|[\"“”'‘’]+$", "", name)
+    return name, date
+
+
+def extract(sections: list[Section]) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, str]]]:
+    """(awards, certificates, languages-from-tests)."""
+    awards: list[dict[str, object]] = []
+    certs: list[dict[str, object]] = []
+    langs: list[dict[str, str]] = []
+    for sec in sections:
+        if sec.key not in ("awards", "certificates", "awards_certs"):
+            continue
+        for raw in _items(sec):
+            if _NOT_AN_ITEM.search(raw) or _range_only_label(raw):
+                continue
+            name, date = split_item(raw)
+            if not name or len(name) < 2 or len(name) > 120:
+                continue
+            if regex.match(r"^(?:技能|技术|熟练|熟悉|掌握|精通|了解|会用)", name):
+                continue
+            kind = sec.key
+            if kind == "awards_certs":
+                kind = "certificates" if CERT_WORDS.search(name) and not AWARD_WORDS.search(name) else "awards"
+            if kind == "certificates" and _STILL_STUDYING.search(name):
+                continue
+            if kind == "certificates" and AWARD_WORDS.search(name) and not CERT_WORDS.search(name):
+                kind = "awards"
+            (awards if kind == "awards" else certs).append({"name": name, "date": date})
+            test = LANG_TEST.search(name)
+            if test and kind == "certificates":
+                level = name
+                lead = regex.match(r"^(英语|日语|法语|德语|韩语|English|Japanese)(?:\s*[:：]\s*|\s+)(.+)$", name)
+                if lead:
+                    level = lead.group(2)
+                langs.append({"name": language_of_test(test.group("test")) if not lead else lead.group(1), "level": level})
+    return awards, certs, langs

@@ -1,0 +1,100 @@
+"""Key-value reading: ``姓名：张三  性别：男`` and ``男 | 34岁 | 本科 | 现居：北京`` lines.
+
+Labels come from ``data/labels.tsv``. A label counts only at the start of a line or after a
+separator, so ``联系电话：`` is one label and not ``电话`` inside it; CJK labels may be
+letter-spaced (``姓    名：``) as Word forms and job-board exports write them. The value runs
+to the next label on the same line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .. import resources
+
+_SEP_CHARS = "|｜│/／·•、,，;；\t"
+
+
+@dataclass(frozen=True, slots=True)
+class KV:
+    field: str
+    label: str
+    value: str
+    start: int  # span of the value in the line
+    end: int
+
+
+def _label_pattern(label: str) -> str:
+    if regex.search(r"\p{Han}", label) and "（" not in label and "(" not in label and "/" not in label:
+        return r"[ \t]*".join(regex.escape(c) for c in label)
+    return regex.escape(label).replace(r"\ ", r"[ \t]*")
+
+
+@cache
+def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
+    field_of: dict[str, str] = {}
+    for field, *labels in resources.rows("labels.tsv"):
+        for label in labels:
+            field_of.setdefault(regex.sub(r"\s+", "", label).lower(), field)
+    alts = sorted(field_of, key=len, reverse=True)
+    body = "|".join(_label_pattern(a) for a in alts)
+    pattern = regex.compile(
+        rf"(?:(?<=^|[\s|｜│/／·•、,，;；\p{{So}}\p{{Co}}(（])|(?<=[^\p{{Han}}A-Za-z]))(?P<label>{body})[ \t]*(?P<colon>[:：])",
+        regex.I,
+    )
+    return pattern, field_of
+
+
+@cache
+def _bare_labels() -> regex.Pattern[str]:
+    """Labels without a colon, set apart by a bar or a wide gap (table cells: ``姓 名 | 吴浩然``)."""
+    _, field_of = _labels()
+    alts = sorted(field_of, key=len, reverse=True)
+    body = "|".join(_label_pattern(a) for a in alts)
+    return regex.compile(rf"(?:(?<=^)|(?<=[|｜│\t]|\s\s))[ \t]*(?P<label>{body})[ \t]*(?:[|｜│\t]|\s{{2,}}|\s(?=\S))", regex.I)
+
+
+def field_of_label(label: str) -> str | None:
+    _, table = _labels()
+    return table.get(regex.sub(r"\s+", "", label).lower())
+
+
+def pairs(line: str, *, bare: bool = False) -> list[KV]:
+    """Labelled values on ``line``. With ``bare``, labels without a colon count too (form cells)."""
+    pattern, table = _labels()
+    marks = [(m.start("label"), m.end(), m.group("label")) for m in pattern.finditer(line)]
+    if bare and not marks:
+        marks = [(m.start("label"), m.end(), m.group("label")) for m in _bare_labels().finditer(line)]
+    out: list[KV] = []
+    for i, (_ls, vs, label) in enumerate(marks):
+        ve = marks[i + 1][0] if i + 1 < len(marks) else len(line)
+        raw = line[vs:ve]
+        value = raw.strip().strip(_SEP_CHARS + " ").strip()
+        if not value:
+            continue
+        lead = raw.find(value[0]) if value else 0
+        field = table.get(regex.sub(r"\s+", "", label).lower())
+        if field:
+            out.append(KV(field, label, value, vs + lead, vs + lead + len(value)))
+    return out
+
+
+_CHUNK_SPLIT = regex.compile(r"\s*[|｜│]\s*|\s+/\s+|\s*／\s*|\s*[·•]\s+|\s{3,}|\t+|(?<=\p{Han})\s*/\s*(?=\S)")
+
+
+def chunks(line: str) -> list[tuple[str, int]]:
+    """``男 | 34岁 | 本科`` → the pieces with their offsets (bars, slashes, dots, wide gaps)."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for m in _CHUNK_SPLIT.finditer(line):
+        piece = line[pos : m.start()]
+        if piece.strip():
+            out.append((piece.strip(), pos + len(piece) - len(piece.lstrip())))
+        pos = m.end()
+    piece = line[pos:]
+    if piece.strip():
+        out.append((piece.strip(), pos + len(piece) - len(piece.lstrip())))
+    return out

@@ -1,0 +1,87 @@
+"""Organisation names: schools and employers, found by their suffixes.
+
+Chinese organisation names end in a small set of words (大学, 学院, 有限公司, 集团, 银行, 医院,
+研究院 ...); English ones carry University/College or Co., Ltd./Inc./Group. A bracket after
+the name stays when it is part of how the organisation is written (``（苏州）有限公司``,
+``（小红书）``, ``（自学考试）``) and goes when it is a listing note or a duration
+(``（A+H股上市）``, ``（5年8个月）``) or a Latin alias of a Chinese name (``（UESTC）``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+SCHOOL_SUFFIX = r"(?:大学|学院|学校|中学|高中|一中|二中|附中|职业技术学院|职业学院|党校|研究生院|科学院|研究院|研究所|分校|校区|University|College|Institute(?: of [A-Z][a-z]+)*|School|Academy|Polytechnic)"
+COMPANY_SUFFIX = (
+    r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|分公司|银行|分行|支行|研究院|研究所|设计院|医院|卫生院|"
+    r"诊所|事务所|工作室|中心|委员会|管理局|局|厅|大学|学院|学校|中学|小学|幼儿园|商厦|商场|超市|酒店|电视台|报社|出版社|基金会|协会|"
+    r"门店|厂|社)"
+)
+_CN_ORG = regex.compile(
+    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·&\-]{{2,40}}?{COMPANY_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
+)
+_CN_SCHOOL = regex.compile(rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,30}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)")
+_EN_COMPANY = regex.compile(
+    r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|Group|Bank|Technologies|Technology|"
+    r"Limited|GmbH|S\.A\.|PLC|Partners|Consulting|Capital|Securities|Labs?)\b",
+    regex.I,
+)
+_BRANCH = regex.compile(r"[\p{Han}]{0,8}?(?:分行|支行|分公司|子公司|分院|分所|分校|营业部)")
+_EN_SCHOOL = regex.compile(r"\b(?:University|College|Institute|School|Academy|Polytechnic)\b", regex.I)
+_DROP_BRACKET = regex.compile(
+    r"[（(]\s*(?:[A-Za-z .&\-]+|[^）)]*(?:上市|年|个月|月|人|规模|A股|H股|港股|美股|纳斯达克|NASDAQ|NYSE|世界500强|500强)[^）)]*)\s*[）)]$"
+)
+
+
+def _tidy(org: str) -> str:
+    org = org.strip(" ·-|｜,，")
+    while True:
+        new = _DROP_BRACKET.sub("", org).strip()
+        if new == org:
+            return org
+        org = new
+
+
+def find_school(text: str) -> tuple[str, int, int] | None:
+    if regex.search(r"\p{Han}", text):
+        m = _CN_SCHOOL.search(text)
+        if m:
+            return _tidy(m.group("org")), m.start("org"), m.end("org")
+    m = _EN_SCHOOL.search(text)
+    if m:
+        return _latin_span(text, m.start(), m.end())
+    return None
+
+
+def find_company(text: str) -> tuple[str, int, int] | None:
+    m = _EN_COMPANY.search(text)
+    if m and not regex.search(r"\p{Han}", text[: m.start()]):
+        return _latin_span(text, m.start(), m.end())
+    if regex.search(r"\p{Han}", text):
+        m2 = _CN_ORG.search(text)
+        if m2:
+            end = m2.end("org")
+            # a branch written after the parent ("中国工商银行浙江省分行", "…公司北京分公司") is part of the name
+            ext = _BRANCH.match(text, end)
+            if ext:
+                end = ext.end()
+            return _tidy(text[m2.start("org") : end]), m2.start("org"), end
+    return None
+
+
+def _latin_span(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Extend a Latin keyword hit to the whole name chunk around it (bounded by separators)."""
+    left = start
+    while left > 0 and text[left - 1] not in "|｜,，;；\t·•()（）" and not (
+        text[left - 1] == " " and left >= 2 and text[left - 2] == " "
+    ):
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in "|｜;；\t·•" and not (
+        text[right] == " " and right + 1 < len(text) and text[right + 1] == " "
+    ):
+        if text[right] == "," and not regex.match(r",\s*(?:Ltd|Inc|LLC|Co)", text[right:], regex.I):
+            break
+        right += 1
+    name = text[left:right].strip(" ,")
+    return name, left, left + len(name)

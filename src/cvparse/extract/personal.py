@@ -1,0 +1,277 @@
+"""Who the candidate is: name, gender, birth date, age, contact details, places, status.
+
+Three layouts carry these facts and all three are read: labelled pairs (``姓名：张三``),
+inline header lines of unlabelled pieces (``男 | 年龄: 21岁 | 📞 153… | 💌 …``, recognised by
+their shape), and narrative bios (``王建华，男，1968年出生，中国国籍``). Labelled values win
+over guessed ones; the first value found wins within a kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .. import resources
+from ..normalize.dates import parse_date
+from ..normalize.phones import find_phones, normalize_phone
+from ..normalize.places import find_city, normalize_city
+from ..normalize.text import clean_value, squash_cjk_spaces
+from ..normalize.urls import find_emails, find_urls
+from ..segment import Section, heading_key
+from .kv import chunks, pairs
+from .numbers import years_of_experience
+
+_GENDER = {"男": "male", "女": "female", "male": "male", "female": "female", "m": "male", "f": "female"}
+_ETHNIC = regex.compile(r"(?<![\p{Han}])(汉族|[\p{Han}]{1,4}族)(?![\p{Han}])")
+_POLITICAL = regex.compile(r"中共党员|中共预备党员|预备党员|共青团员|团员|群众|民主党派|无党派人士|党员")
+_AGE = regex.compile(r"(?<!\d)(\d{2})\s*(?:岁|周岁|years old)")
+_BIRTH = regex.compile(
+    r"((?:19|20)\d{2}(?:\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?)?)\s*(?:年)?\s*(?:出生|生人|生)(?!产|活|物)"
+)
+_TITLE_WORDS = regex.compile(r"^(?:个人简历|简历|求职简历|履历|resume|curriculum vitae|cv|個人簡歷|簡歷)$", regex.I)
+
+
+@dataclass(slots=True)
+class Personal:
+    values: dict[str, object] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)
+
+    def put(self, key: str, value: object) -> None:
+        if value not in (None, "", []) and key not in self.values:
+            self.values[key] = value
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    singles: set[str] = set()
+    doubles: set[str] = set()
+    for line in resources.lines("surnames.txt"):
+        for s in line.split():
+            (doubles if len(s) == 2 else singles).add(s)
+    return frozenset(singles), frozenset(doubles)
+
+
+def looks_like_chinese_name(text: str) -> bool:
+    t = squash_cjk_spaces(text.strip())
+    if not regex.fullmatch(r"\p{Han}{2,4}|\p{Han}{1,4}·\p{Han}{1,6}", t):
+        return False
+    if heading_key(t) or _TITLE_WORDS.match(t) or normalize_city(t) == t:
+        return False
+    singles, doubles = _surnames()
+    return t[0] in singles or t[:2] in doubles or "·" in t
+
+
+def looks_like_latin_name(text: str) -> bool:
+    t = text.strip()
+    if not regex.fullmatch(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-.]+){1,3}", t):
+        return False
+    return heading_key(t) is None and not _TITLE_WORDS.match(t)
+
+
+def _name_from_line(line: str) -> str | None:
+    first = chunks(line)
+    if not first:
+        return None
+    candidate = first[0][0]
+    candidate = regex.sub(r"^(?:姓\s*名|name)\s*[:：]?\s*", "", candidate, flags=regex.I).strip()
+    # "苏晨曦 / Chenxi Su", "张三 Zhang San": the first-written form
+    m = regex.match(r"^(\p{Han}(?:[ \t]?\p{Han}){1,3})(?:\s+[A-Za-z].*)?$", candidate)
+    if m and looks_like_chinese_name(m.group(1)):
+        return squash_cjk_spaces(m.group(1))
+    if looks_like_chinese_name(candidate):
+        return squash_cjk_spaces(candidate)
+    if looks_like_latin_name(candidate):
+        return candidate.title() if candidate.isupper() else candidate
+    return None
+
+
+def extract(sections: list[Section], *, meta_links: list[str]) -> Personal:
+    out = Personal()
+    personal_keys = {"header", "basic", "other", "intention"}
+    kv_lines = [ln.text for s in sections for ln in s.lines]
+    head_lines = [ln.text for s in sections if s.key in personal_keys for ln in s.lines]
+
+    # 1. labelled pairs anywhere (sidebars put them under any heading)
+    for text in kv_lines:
+        for kv in pairs(text, bare=True):
+            _take_labelled(out, kv.field, kv.value)
+
+    # 2. unlabelled pieces of header lines
+    for text in head_lines[:40]:
+        for piece, _ in chunks(text):
+            _take_piece(out, piece)
+
+    # 3. contact details found anywhere
+    all_text = [ln.text for s in sections for ln in s.lines]
+    _contacts(out, head_lines + all_text)
+
+    # 4. name: labelled, else the first name-like line near the top
+    if "name" not in out.values:
+        for text in head_lines[:12] + all_text[:3]:
+            name = _name_from_line(text)
+            if name:
+                out.put("name", name)
+                break
+    if "name" not in out.values:
+        for text in all_text[:5]:
+            m = regex.match(r"^(\p{Han}{2,4})[，,]\s*(?:男|女)", text.strip())
+            if m:
+                out.put("name", m.group(1))
+                break
+
+    # 5. narrative bio facts (王建华，男，1968年出生)
+    for text in all_text[:10]:
+        if regex.search(r"[，,](男|女)[，,]", text):
+            g = regex.search(r"[，,](男|女)[，,]", text)
+            if g:
+                out.put("gender", _GENDER[g.group(1)])
+            b = _BIRTH.search(text)
+            if b:
+                out.put("birth_date", parse_date(b.group(1)))
+
+    links: list[str] = []
+    for text in all_text:
+        links.extend(h.value for h in find_urls(text))
+    for link in meta_links:
+        links.append(link)
+    from ..normalize.urls import normalize_url
+
+    seen: dict[str, None] = {}
+    for link in links:
+        if link.lower().startswith("mailto:") or link.startswith("#"):
+            continue
+        seen.setdefault(normalize_url(link), None)
+    out.links = list(seen)
+    return out
+
+
+def _take_labelled(out: Personal, field_name: str, value: str) -> None:
+    value = clean_value(value)
+    if not value:
+        return
+    if field_name == "name":
+        name = _name_from_line(value) or (squash_cjk_spaces(value) if len(value) <= 20 else None)
+        out.put("name", name)
+    elif field_name == "gender":
+        g = regex.match(r"\s*(男|女|male|female)", value, regex.I)
+        if g:
+            out.put("gender", _GENDER[g.group(1).lower()])
+    elif field_name == "birth_date":
+        out.put("birth_date", parse_date(value))
+        age = _AGE.search(value)
+        if age:
+            out.put("age", int(age.group(1)))
+    elif field_name == "age":
+        m = regex.match(r"\s*(\d{1,2})(?!\d)", value)
+        if m:
+            out.put("age", int(m.group(1)))
+        b = regex.search(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}", value)
+        if b:
+            out.put("birth_date", parse_date(b.group()))
+    elif field_name == "phone":
+        hits = find_phones(value)
+        if hits:
+            out.put("phone", hits[0].value)
+    elif field_name == "email":
+        emails = find_emails(value)
+        if emails:
+            out.put("email", emails[0].value)
+    elif field_name == "wechat":
+        m = regex.match(r"[A-Za-z0-9_\-+@.]{5,40}", value)
+        if m:
+            w = m.group()
+            out.put("wechat", normalize_phone(w) if regex.fullmatch(r"\+?[\d\-]{11,16}", w) else w)
+        elif regex.search(r"同号|同手机", value):
+            out.values.setdefault("_wechat_is_phone", True)
+    elif field_name in ("location", "hometown"):
+        city = normalize_city(value)
+        if city is None:
+            found = find_city(value)
+            city = found[0] if found else None
+        out.put(field_name, city)
+    elif field_name == "ethnicity":
+        m = _ETHNIC.search(value)
+        if m:
+            out.put("ethnicity", m.group(1))
+    elif field_name == "political_status":
+        m = _POLITICAL.search(value)
+        out.put("political_status", m.group() if m else (value if len(value) <= 8 else None))
+    elif field_name == "years_of_experience":
+        out.put("years_of_experience", years_of_experience(value, labelled=True))
+
+
+def _take_piece(out: Personal, piece: str) -> None:
+    p = regex.sub(r"^[\p{So}\p{Co}\s]+", "", piece).strip()
+    if not p:
+        return
+    if p in ("男", "女"):
+        out.put("gender", _GENDER[p])
+        return
+    m = regex.fullmatch(r"(男|女)(?:性)?", p)
+    if m:
+        out.put("gender", _GENDER[m.group(1)])
+        return
+    age = _AGE.search(p)
+    if age and len(p) <= 20:
+        out.put("age", int(age.group(1)))
+        b = regex.search(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}", p)
+        if b:
+            out.put("birth_date", parse_date(b.group()))
+        return
+    if regex.fullmatch(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?", p):
+        out.put("birth_date", parse_date(p))
+        return
+    yoe = years_of_experience(p, labelled=False)
+    if yoe is not None and len(p) <= 16:
+        out.put("years_of_experience", yoe)
+        return
+    if regex.fullmatch(r"\d{1,2}\s*年", p):
+        out.put("years_of_experience", int(regex.sub(r"\D", "", p)))
+        return
+    m = regex.match(r"^(?:现居|现居住|现住|居住|常驻|base|based in)\s*[:：]?\s*(.+)$", p, regex.I)
+    if m:
+        out.put("location", normalize_city(m.group(1)) or (find_city(m.group(1)) or (None,))[0])
+        return
+    if _POLITICAL.fullmatch(p):
+        out.put("political_status", p)
+        return
+    if _ETHNIC.fullmatch(p) and p != "民族":
+        out.put("ethnicity", p)
+        return
+    if len(p) <= 12 and not regex.search(r"\d", p):
+        city = normalize_city(p)
+        if city and city == regex.sub(r"(市|省)$", "", p.split(",")[0].strip()):
+            out.values.setdefault("_bare_city", city)
+
+
+def _contacts(out: Personal, texts: list[str]) -> None:
+    if "phone" not in out.values:
+        mobiles, others = [], []
+        for text in texts:
+            for hit in find_phones(text):
+                (mobiles if hit.mobile else others).append(hit.value)
+        if mobiles or others:
+            out.put("phone", (mobiles or others)[0])
+    if "email" not in out.values:
+        for text in texts:
+            emails = find_emails(text)
+            if emails:
+                out.put("email", emails[0].value)
+                break
+    if "wechat" not in out.values:
+        for text in texts:
+            if regex.search(r"微信同号|同微信|手机及微信|手机/微信|电话/微信|手机（微信同号）|微信：同手机", text):
+                if "phone" in out.values:
+                    out.put("wechat", out.values["phone"])
+                break
+            m = regex.search(r"(?:微信|wechat|WeChat|vx|VX)\s*(?:号|ID|id)?\s*[:：]?\s*([A-Za-z][A-Za-z0-9_\-]{4,30}|1[3-9]\d{9})", text)
+            if m:
+                out.put("wechat", m.group(1))
+                break
+    if out.values.pop("_wechat_is_phone", None) and "phone" in out.values:
+        out.put("wechat", out.values["phone"])
+    bare = out.values.pop("_bare_city", None)
+    if bare is not None:
+        out.put("location", bare)

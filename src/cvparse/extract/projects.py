@@ -1,0 +1,76 @@
+"""Project entries: name, role, dates, description."""
+
+from __future__ import annotations
+
+import regex
+
+from ..normalize.text import clean_value
+from ..segment import Section
+from .entries import TITLE_BRACKET, Entry, description, label_of, split_entries, without_dates
+from .kv import chunks
+
+_SOLO = regex.compile(r"^(?:个人项目|个人|独立完成|独立开发|独立项目|solo|personal project|individual)$", regex.I)
+_ROLE_LABEL = regex.compile(r"^(?:担任角色|项目角色|本人角色|角色|职责|项目职责|role|position)$", regex.I)
+_STATUS = regex.compile(r"[（(](?:进行中|在研|已结项|已完成|在建|ongoing|in progress)[）)]", regex.I)
+_NAME_LABEL = regex.compile(r"^(?:项目名称|项目|名称|project|name)$", regex.I)
+
+
+def extract(sections: list[Section]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for sec in sections:
+        if sec.key != "projects":
+            continue
+        for entry in split_entries(sec.lines, lambda text: False):
+            item = _entry(entry)
+            if item:
+                out.append(item)
+    return out
+
+
+def _entry(entry: Entry) -> dict[str, object] | None:
+    name = role = None
+    pieces: list[str] = []
+    body = list(entry.body)
+    for ln in entry.header:
+        lab = label_of(ln.text)
+        if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
+            if _NAME_LABEL.match(lab[0]):
+                name = clean_value(lab[1]) or None
+            elif _ROLE_LABEL.match(lab[0]):
+                role = clean_value(lab[1]) or None
+            continue
+        text = without_dates(ln.text)
+        m = TITLE_BRACKET.match(text)
+        if m:
+            pieces.append(m.group(1).strip())
+            text = text[m.end() :]
+        pieces.extend(p for p, _ in chunks(text))
+    # a short "项目职责：销售负责人" / "担任角色：…" line in the body is the role
+    for ln in body[:3]:
+        lab = label_of(ln.text)
+        if lab and _ROLE_LABEL.match(lab[0]) and role is None and len(lab[1]) <= 20:
+            role = clean_value(lab[1])
+            body.remove(ln)
+            break
+    pieces = [clean_value(_STATUS.sub("", p)) for p in pieces if clean_value(_STATUS.sub("", p))]
+    if len(pieces) == 1 and role is None:
+        # "基于多模态特征的防治算法 算法开发": a short role after a single space
+        m = regex.match(r"^(?P<name>.*\p{Han}.*?)\s(?P<role>[\p{Han}/]{2,8})$", pieces[0])
+        if m:
+            pieces = [m.group("name").strip(), m.group("role")]
+    if name is None and pieces:
+        name = pieces.pop(0)
+    if name is None:
+        return None
+    if role is None and pieces and len(pieces[0]) <= 30:
+        role = pieces.pop(0)
+        while pieces and len(pieces[0]) <= 12 and not regex.search(r"\d", pieces[0]):
+            role = f"{role} / {pieces.pop(0)}"
+    if role and _SOLO.match(role):
+        role = None
+    item: dict[str, object] = {"name": name, "role": role}
+    if entry.dates is not None:
+        item["start"] = entry.dates.start
+        item["end"] = entry.dates.end
+    item["description"] = description(body)
+    return item

@@ -1,0 +1,50 @@
+"""Technical skills: from skills sections and explicit tech-stack lines only (the contract's scope).
+
+A skills section mixes lists (``数据库：MySQL、Redis``) and sentences (``熟练使用 vue3 和
+react``); lists admit unknown technology names, sentences only vocabulary hits. Tech-stack
+lines (``技术栈：``, ``使用技术:``, ``Tech:``) anywhere in the résumé are lists.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..normalize.skills import find_skills
+from ..segment import Section
+from .languages import parse_line as language_line
+
+STACK_LINE = regex.compile(
+    r"^\s*(?:[-•·●◆◇■*]\s*)?(?:技术栈|使用技术|技术选型|涉及技术|开发技术|相关技术|主要技术|技术|开发环境|开发工具|环境|工具|"
+    r"tech(?:nologies|nology| stack)?|stack|tools|built with)\s*[:：]\s*(?P<items>.+)$",
+    regex.I,
+)
+_LIST_SEP = regex.compile(r"[、,，/／;；|｜]|\s{2,}|\band\b|和|及|与")
+_SENTENCE_WORDS = regex.compile(r"熟悉|熟练|掌握|精通|了解|会用|能够|使用|具备|擅长|proficient|familiar|experience", regex.I)
+
+
+def _is_list(text: str) -> bool:
+    """A line is a list when separators outnumber sentence words."""
+    body = text.split("：", 1)[-1].split(":", 1)[-1]
+    seps = len(_LIST_SEP.findall(body))
+    return seps >= 1 and not _SENTENCE_WORDS.search(body) or bool(regex.match(r"^\s*[^：:]{1,14}[:：]", text))
+
+
+def extract(sections: list[Section]) -> list[str]:
+    out: dict[str, None] = {}
+    for sec in sections:
+        if sec.key == "skills":
+            for ln in sec.lines:
+                if language_line(ln.text):
+                    continue
+                if regex.match(r"^\s*(?:protocols?|协议|通信协议|concepts?|方法)\s*[:：]", ln.text, regex.I):
+                    continue
+                listed = _is_list(ln.text)
+                for hit in find_skills(ln.text, listed=listed):
+                    out.setdefault(hit.name, None)
+        else:
+            for ln in sec.lines:
+                m = STACK_LINE.match(ln.text)
+                if m and sec.key not in ("header", "basic"):
+                    for hit in find_skills(m.group("items"), listed=True):
+                        out.setdefault(hit.name, None)
+    return list(out)

@@ -1,0 +1,93 @@
+"""Work entries (jobs and internships): company, title, department, dates, description."""
+
+from __future__ import annotations
+
+import regex
+
+from ..normalize.text import clean_value
+from ..segment import Section
+from .entries import Entry, description, label_of, split_entries, without_dates
+from .kv import chunks
+from .orgs import find_company
+
+_SALARY = regex.compile(r"\d[\d,.]*\s*(?:[-~至]\s*\d[\d,.]*\s*)?(?:元|k|K|千|万)(?:\s*/\s*(?:月|年))?(?:以上|以下)?|面议|保密")
+_DEPT_BRACKET = regex.compile(r"[（(]\s*([^）)]*(?:部|事业部|中心|处|科室|科|Department|Division|Dept\.?))\s*[）)]\s*$")
+_DEPT_LABEL = regex.compile(r"^(?:部门|所在部门|department|dept)$", regex.I)
+_TITLE_LABEL = regex.compile(r"^(?:职位|职务|岗位|担任职位|title|position|role)$", regex.I)
+_COMPANY_LABEL = regex.compile(r"^(?:公司|公司名称|单位|company|employer)$", regex.I)
+_INTERN = regex.compile(r"实习|intern", regex.I)
+TITLE_WORDS = regex.compile(
+    r"工程师|经理|专员|主管|总监|助理|实习生|实习|顾问|分析师|设计师|开发|架构师|运营|销售|会计|出纳|教师|老师|护士|护师|医生|"
+    r"研究员|科学家|负责人|组长|主任|总经理|董事|干部|技术员|文员|店长|代表|客服|翻译|编辑|策划|"
+    r"engineer|manager|analyst|designer|developer|intern|director|consultant|lead|specialist|scientist|assistant|officer|associate",
+    regex.I,
+)
+
+
+def is_company(text: str) -> bool:
+    return find_company(text) is not None
+
+
+def extract(sections: list[Section]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for sec in sections:
+        if sec.key not in ("work", "internship"):
+            continue
+        for entry in split_entries(sec.lines, is_company):
+            item = _entry(entry, internship_section=sec.key == "internship")
+            if item:
+                out.append(item)
+    return out
+
+
+def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | None:
+    company = title = department = None
+    pieces: list[str] = []
+    for ln in entry.header:
+        lab = label_of(ln.text)
+        if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
+            name, value = lab
+            if _DEPT_LABEL.match(name):
+                department = clean_value(value) or None
+            elif _TITLE_LABEL.match(name):
+                title = clean_value(value) or None
+            elif _COMPANY_LABEL.match(name):
+                company = clean_value(value) or None
+            continue
+        pieces.extend(p for p, _ in chunks(without_dates(ln.text)))
+    pieces = [clean_value(_SALARY.sub("", p)) if _SALARY.fullmatch(p.strip()) else clean_value(p) for p in pieces]
+    pieces = [p for p in pieces if p]
+    rest: list[str] = []
+    for p in pieces:
+        if company is None:
+            found = find_company(p)
+            if found is not None:
+                company = found[0]
+                before, after = clean_value(p[: found[1]]), clean_value(p[found[2] :])
+                if before and not regex.fullmatch(r"[\d\s.\-/年月~至今]+", before):
+                    rest.append(before)
+                if after:
+                    rest.append(after)
+                continue
+        rest.append(p)
+    if company is None and rest:
+        company = rest.pop(0)
+    if company is None:
+        return None
+    rest = [r for r in rest if not _SALARY.fullmatch(r)]
+    if title is None and rest:
+        title = rest.pop(0)
+        if len(rest) >= 1 and department is None and not TITLE_WORDS.search(title) and TITLE_WORDS.search(rest[0]):
+            department, title = title, rest.pop(0)
+    if title:
+        m = _DEPT_BRACKET.search(title)
+        if m and department is None and not _INTERN.search(m.group(1)):
+            department = m.group(1).strip()
+            title = title[: m.start()].strip()
+    item: dict[str, object] = {"company": company, "title": title, "department": department}
+    if entry.dates is not None:
+        item["start"] = entry.dates.start
+        item["end"] = entry.dates.end
+    item["internship"] = internship_section or bool(title and _INTERN.search(title))
+    item["description"] = description(entry.body)
+    return item

@@ -1,0 +1,169 @@
+"""Plain-text and Markdown intake: decode the bytes, strip markup, split into lines.
+
+Chinese résumés arrive as UTF-8, GBK/GB18030 (Windows exports, job boards) and UTF-16
+(Notepad's "Unicode"). Decoding tries the strict, cheap candidates first and falls back to
+charset-normalizer only when they fail, so the common case costs one ``decode``. Markdown
+is reduced to its text: headings become heading-flagged lines and link targets are kept
+beside the text (the contract wants them in ``links``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..document import Document, Line
+from ..errors import EncodingError
+from ..limits import DEFAULT_LIMITS, Limits
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of replacement / control characters above which a decoding is judged garbage.
+_MAX_BAD_SHARE = 0.02
+
+
+def decode(data: bytes, source: str | None = None) -> str:
+    """Bytes → text: BOM, then strict UTF-8, then GB18030, then UTF-16 sniffing, then a detector."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(f"invalid {codec} text: {exc.reason}", source=source) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if data.count(0) > len(data) // 8:  # UTF-16 without a BOM: ASCII bytes pair with NULs
+        even_nuls = data[0::2].count(0)
+        odd_nuls = data[1::2].count(0)
+        codec = "utf-16-le" if odd_nuls >= even_nuls else "utf-16-be"
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("gb18030")
+        if _plausible(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    return _detect(data, source)
+
+
+def _plausible(text: str) -> bool:
+    bad = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\t\r\n\f"))
+    return bad <= max(2, len(text) * _MAX_BAD_SHARE)
+
+
+def _detect(data: bytes, source: str | None) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        if _plausible(text):
+            return text
+    # Mostly-readable text with a few broken sequences: keep what can be read.
+    for codec in ("utf-8", "gb18030"):
+        text = data.decode(codec, errors="replace")
+        if text.count("\ufffd") <= max(4, len(text) * 0.05):
+            return text.replace("\ufffd", "")
+    raise EncodingError("cannot decode the text: not UTF-8, GB18030, UTF-16 or a detectable encoding", source=source)
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
+_BLOCKS = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_HREF = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']([^"']+)["'][^>]*>""", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_EMPHASIS = re.compile(r"(\*\*|__|~~)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?!\w)|`([^`\n]+)`")
+_SUP = re.compile(r"\^[^^\s]{1,4}\^")
+_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_QUOTE = re.compile(r"^\s*>+\s?")
+
+
+def _strip_inline(text: str, links: list[str]) -> str:
+    text = _IMAGE.sub("", text)
+    for m in _LINK.finditer(text):
+        if not m.group(2).startswith("#"):
+            links.append(m.group(2))
+    text = _LINK.sub(lambda m: m.group(1), text)
+    for m in _HREF.finditer(text):
+        links.append(m.group(1))
+    text = _AUTOLINK.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text)
+    for _ in range(2):  # nested emphasis: ***x*** and **_x_**
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    text = _SUP.sub("", text)
+    return text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+
+
+def markdown_lines(text: str) -> tuple[list[Line], list[str]]:
+    """Markdown source → text lines (headings flagged) and the link targets it holds."""
+    text = _FRONT_MATTER.sub("", text)
+    text = _BLOCKS.sub("", text)
+    links: list[str] = []
+    out: list[Line] = []
+    in_code = False
+    for raw in text.splitlines():
+        if raw.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            out.append(Line(raw.rstrip()))
+            continue
+        if _RULE.match(raw) or _TABLE_SEP.match(raw):
+            if _SETEXT.match(raw) and out and out[-1].text.strip() and raw.strip().startswith(("=", "-")):
+                prev = out[-1]
+                if raw.strip()[0] == "=" or not _RULE.match(raw) or len(raw.strip()) >= 3:
+                    out[-1] = Line(prev.text, heading=True)
+                    continue
+            out.append(Line(""))
+            continue
+        heading = _HEADING.match(raw)
+        line = heading.group(2) if heading else raw
+        line = _QUOTE.sub("", line)
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            line = " | ".join(c for c in cells if c)
+        line = _strip_inline(line, links).rstrip()
+        out.append(Line(line, heading=bool(heading)))
+    return out, links
+
+
+def read_text(
+    data: bytes | str, *, source: str | None = None, markdown: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    """Bytes or an already-decoded string → a Document of lines."""
+    text = data if isinstance(data, str) else decode(data, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not markdown and _looks_like_markdown(text):
+        markdown = True
+    if markdown:
+        lines, links = markdown_lines(text)
+        doc = Document(lines=lines, source=source, format="markdown")
+        doc.meta["links"] = "\n".join(dict.fromkeys(links))
+        return doc
+    return Document(lines=[Line(line.rstrip()) for line in text.split("\n")], source=source, format="text")
+
+
+_MD_SIGNS = re.compile(r"^\s{0,3}#{1,6}\s+\S|\]\((?:https?://|mailto:|/|#)|^\s*\*\*[^*\n]+\*\*", re.M)
+
+
+def _looks_like_markdown(text: str) -> bool:
+    """Two or more Markdown constructs (ATX headings, inline links, bold lines) mean Markdown."""
+    return len(_MD_SIGNS.findall(text[:20000])) >= 2

@@ -1,0 +1,47 @@
+"""Degree words → the contract's degree ladder.
+
+The ladder is ordered (``high_school`` < ``associate`` < ``bachelor`` < ``master`` < ``doctor``
+< ``postdoc``); ``mba`` and ``other`` sit beside it. The vocabulary lives in
+``data/degrees.tsv``; the longest matching spelling wins, so ``博士后`` is a postdoc and
+``硕士研究生`` a master.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .. import resources
+from .text import halfwidth
+
+LADDER = ("high_school", "associate", "bachelor", "master", "mba", "doctor", "postdoc")
+
+
+@cache
+def _table() -> tuple[regex.Pattern[str], dict[str, str]]:
+    mapping: dict[str, str] = {}
+    for row in resources.rows("degrees.tsv"):
+        degree, *spellings = row
+        for s in spellings:
+            if s:
+                mapping[s.lower()] = degree
+    alts = sorted(mapping, key=len, reverse=True)
+    pattern = regex.compile(
+        r"(?<![A-Za-z])(?:" + "|".join(regex.escape(a) for a in alts) + r")(?![A-Za-z])", regex.I
+    )
+    return pattern, mapping
+
+
+def find_degree(text: str) -> tuple[str, int, int] | None:
+    """The first degree named in ``text``: ``(degree, start, end)``."""
+    pattern, mapping = _table()
+    m = pattern.search(halfwidth(text))
+    if not m:
+        return None
+    return mapping[m.group().lower()], m.start(), m.end()
+
+
+def normalize_degree(raw: str) -> str | None:
+    found = find_degree(raw)
+    return found[0] if found else None

@@ -1,0 +1,57 @@
+"""Character-level clean-up shared by every stage.
+
+``halfwidth`` maps full-width ASCII forms (``１２Ｋ``) and the ideographic space to their
+half-width forms **one character for one character**, so offsets computed on the cleaned
+text are offsets in the original text too (evidence spans rely on it).
+"""
+
+from __future__ import annotations
+
+import re
+
+_FW = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FW[0x3000] = 0x20  # ideographic space
+_FW[0x00A0] = 0x20  # no-break space
+_FW[0xFF5E] = ord("~")
+for _cp in (0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x205F):
+    _FW[_cp] = 0x20
+_FW[0x200B] = 0x20  # zero-width space: keeps length, reads as a blank
+
+# Full-width punctuation whose meaning we keep in the text (colon, brackets, comma) maps too;
+# CJK punctuation proper (、。「」) has no half-width form and stays.
+
+BULLET = re.compile(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}\s*[.、)）](?!\d)|[(（]\d{1,2}[)）]|\d{1,2}\s*[)）])\s*")
+SPACES = re.compile(r"[ \t]+")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_LETTER_SPACED = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+
+
+def halfwidth(text: str) -> str:
+    """Full-width ASCII → half-width, same length."""
+    return text.translate(_FW)
+
+
+def strip_bullet(text: str) -> str:
+    """A list item without its bullet glyph (``- ``, ``● ``, ``◇ ``); numbering such as ``1.`` is kept."""
+    return re.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>])\s*", "", text).strip()
+
+
+def squash_cjk_spaces(text: str) -> str:
+    """``许 嘉 宁`` → ``许嘉宁``: spaces between CJK characters carry no meaning in Chinese."""
+    return _LETTER_SPACED.sub("", text)
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def cjk_ratio(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if is_cjk(c)) / len(chars)
+
+
+def clean_value(text: str) -> str:
+    """Trim separators and stray punctuation from both ends of an extracted value."""
+    return text.strip(" \t|｜·•,，;；:：/\\-–—~_").strip()

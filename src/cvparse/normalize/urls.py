@@ -1,0 +1,82 @@
+"""URLs and e-mail addresses as the contract wants them.
+
+Links get a scheme (``github.com/a`` → ``https://github.com/a``) and lose a trailing ``/``;
+bare domains count only for well-known profile hosts or when they have a path, so a sentence
+ending in ``e.g.`` or a file name is not a link. E-mails are lower-cased.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .text import halfwidth
+
+_KNOWN_HOSTS = (
+    "github.com", "gitee.com", "gitlab.com", "linkedin.com", "zhihu.com", "csdn.net", "juejin.cn",
+    "cnblogs.com", "jianshu.com", "bilibili.com", "weibo.com", "behance.net", "dribbble.com",
+    "kaggle.com", "leetcode.com", "leetcode.cn", "medium.com", "segmentfault.com", "stackoverflow.com",
+    "huggingface.co", "twitter.com", "x.com", "zcool.com.cn", "douban.com", "xiaohongshu.com",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    value: str
+    start: int
+    end: int
+
+
+@cache
+def _url_re() -> regex.Pattern[str]:
+    tld = r"(?:com|cn|net|org|io|dev|me|co|ai|app|edu|gov|info|xyz|top|tech|site|cc|tv|uk|de|jp|hk|tw|sg|us)"
+    return regex.compile(
+        rf"""
+        (?<![\w@.\-/])
+        (?:
+            (?:https?|ftp)://[^\s<>"'()（）\[\]【】，。；、|｜]+
+          | (?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.{tld}(?![a-z0-9\-])(?:/[^\s<>"'()（）\[\]【】，。；、|｜]*)?
+        )
+        """,
+        regex.X | regex.I,
+    )
+
+
+@cache
+def _email_re() -> regex.Pattern[str]:
+    return regex.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+
+
+def normalize_url(raw: str) -> str:
+    url = halfwidth(raw).strip().rstrip(".,;:!?)）]】>")
+    if not regex.match(r"(?i)[a-z][a-z0-9+.\-]*://", url):
+        url = "https://" + url
+    return url.rstrip("/")
+
+
+def find_emails(text: str) -> list[Hit]:
+    t = halfwidth(text)
+    return [Hit(m.group().lower(), m.start(), m.end()) for m in _email_re().finditer(t)]
+
+
+def find_urls(text: str) -> list[Hit]:
+    """Links in ``text``: explicit ``http(s)://`` ones, and bare ones on known hosts or with a path."""
+    t = halfwidth(text)
+    emails = [(h.start, h.end) for h in find_emails(t)]
+    out: list[Hit] = []
+    for m in _url_re().finditer(t):
+        if any(s <= m.start() < e for s, e in emails):
+            continue
+        raw = m.group()
+        raw = raw.rstrip(".,;:!?)）]】>'\"")
+        has_scheme = "://" in raw
+        host = regex.sub(r"(?i)^(?:https?|ftp)://", "", raw).split("/")[0].lower()
+        host = host[4:] if host.startswith("www.") else host
+        if not has_scheme:
+            known = any(host == k or host.endswith("." + k) for k in _KNOWN_HOSTS)
+            if not known and "/" not in raw and not raw.lower().startswith("www."):
+                continue
+        out.append(Hit(normalize_url(raw), m.start(), m.start() + len(raw)))
+    return out

@@ -1,0 +1,164 @@
+"""parse(): read → segment → extract → Profile, top to bottom.
+
+Each stage is a module of its own (intake, segment, extract.*); this file only wires them
+and applies the few rules that need more than one section (a language test listed among
+certificates, years of experience stated in the summary, sections-free résumés).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .document import Document
+from .errors import CvparseError, InputError, NotAResumeError
+from .extract import bio, education, honors, intention, languages, personal, projects, skills, summary, work
+from .extract.numbers import years_of_experience
+from .intake import Engine, Source, read
+from .intake.text import read_text
+from .limits import DEFAULT_LIMITS, Limits
+from .models import Profile
+from .segment import Section, SLine, segment
+
+
+def parse(source: Source, *, limits: Limits | None = None, engine: Engine = "pdfplumber") -> Profile:
+    """Parse a résumé file (path) or its bytes into a :class:`Profile`.
+
+    Raises a :class:`~cvparse.errors.CvparseError` subclass for input that cannot be read.
+    """
+    doc = read(source, limits=limits or DEFAULT_LIMITS, engine=engine)
+    return profile_from_document(doc)
+
+
+def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
+    """Parse résumé text (plain or Markdown) that is already a ``str``."""
+    if not isinstance(text, str):
+        raise InputError(f"parse_text expects str, got {type(text).__name__}; use parse() for paths and bytes")
+    lim = limits or DEFAULT_LIMITS
+    if not text.strip():
+        from .errors import EmptyDocumentError
+
+        raise EmptyDocumentError("the text is empty")
+    if lim.max_chars is not None and len(text) > lim.max_chars:
+        from .errors import LimitExceededError
+
+        raise LimitExceededError(
+            f"text has {len(text):,} characters, over the limit of {lim.max_chars:,}",
+            limit="max_chars", value=len(text),
+        )
+    return profile_from_document(read_text(text, limits=lim))
+
+
+def profile_from_document(doc: Document) -> Profile:
+    sections = segment(doc)
+    data = extract_all(doc, sections)
+    try:
+        profile = Profile.model_validate(data)
+    except ValueError as exc:  # an extractor produced a value the contract rejects: drop, not crash
+        profile = _salvage(data, exc)
+    if profile.is_empty():
+        raise NotAResumeError("no résumé content found (no name, contact details or entries)", source=doc.source)
+    return profile
+
+
+def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
+    if not any(s.key in ("education", "work", "internship", "projects") for s in sections):
+        sections = _infer_sections(sections)
+    meta_links = [ln for ln in doc.meta.get("links", "").split("\n") if ln]
+    who = personal.extract(sections, meta_links=meta_links)
+    data: dict[str, Any] = dict(who.values)
+    data["links"] = who.links
+    data["intention"] = intention.extract(sections)
+    data["summary"] = summary.extract(sections)
+    data["education"] = education.extract(sections)
+    data["work"] = work.extract(sections)
+    data["projects"] = projects.extract(sections)
+    awards, certs, test_langs = honors.extract(sections)
+    if not data["work"]:
+        bio_work, bio_certs = bio.extract(sections)
+        data["work"] = bio_work
+        certs.extend(c for c in bio_certs if all(c["name"] != x["name"] for x in certs))
+    data["awards"] = awards
+    data["certificates"] = certs
+    data["skills"] = skills.extract(sections)
+    langs = languages.extract(sections)
+    have = {str(item["name"]).lower() for item in langs}
+    have_en = any(n in have for n in ("英语", "english"))
+    for item in test_langs:
+        name = item["name"]
+        if name.lower() in have or (name == "英语" and have_en):
+            continue
+        langs.append(item)
+        have.add(name.lower())
+    data["languages"] = langs
+    if data.get("years_of_experience") is None and data["summary"]:
+        data["years_of_experience"] = years_of_experience(data["summary"], labelled=False)
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _infer_sections(sections: list[Section]) -> list[Section]:
+    """A résumé without entry headings: dated lines naming a school or company become entries."""
+    from .extract.entries import date_range_of, without_dates
+    from .extract.orgs import find_company, find_school
+
+    out: list[Section] = []
+    for sec in sections:
+        if sec.key not in ("header", "other"):
+            out.append(sec)
+            continue
+        keep = Section(sec.key, sec.title, heading_line=sec.heading_line)
+        out.append(keep)
+        current: Section | None = None
+        for ln in sec.lines:
+            dr = date_range_of(ln.text)
+            core = without_dates(ln.text)
+            if dr is not None and dr.is_range and len(core) < 80:
+                key = "education" if find_school(core) else ("work" if find_company(core) or "至今" in ln.text or current is None else current.key)
+                current = Section(key, "")
+                out.append(current)
+                current.lines.append(ln)
+                continue
+            if current is not None and not regex.match(r"^\s*(?:求职|技能|证书|获奖|技术博客|邮箱|电话)", ln.text):
+                current.lines.append(ln)
+            else:
+                current = None
+                keep.lines.append(ln)
+    return out
+
+
+def _salvage(data: dict[str, Any], exc: ValueError) -> Profile:
+    """Drop the values the contract rejected and validate again."""
+    from pydantic import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        raise CvparseError(f"internal validation error: {exc}") from exc
+    for err in exc.errors():
+        loc = err["loc"]
+        target: Any = data
+        for part in loc[:-1]:
+            target = target[part]
+        last = loc[-1]
+        if isinstance(target, list) and isinstance(last, int):
+            target[last] = None
+        elif isinstance(target, dict):
+            if isinstance(target.get(last), list):
+                target[last] = []
+            else:
+                target[last] = None
+        if len(loc) >= 2 and isinstance(loc[-2], int):
+            parent: Any = data
+            for part in loc[:-2]:
+                parent = parent[part]
+            req = {"education": "school", "work": "company", "projects": "name"}
+            if isinstance(parent, list) and isinstance(target, dict) and any(
+                target.get(v) is None for k, v in req.items() if loc[0] == k
+            ):
+                parent[loc[-2]] = None
+    for key in ("education", "work", "projects", "awards", "certificates", "languages"):
+        if isinstance(data.get(key), list):
+            data[key] = [x for x in data[key] if x is not None]
+    return Profile.model_validate(data)
+
+
+__all__ = ["SLine", "parse", "parse_text", "profile_from_document"]

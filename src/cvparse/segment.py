@@ -1,0 +1,156 @@
+"""Segmentation: a document's lines → titled sections.
+
+A heading is recognised by its words (``data/headings.tsv``: simplified, traditional and
+English), after the decoration résumé templates put around it is stripped (``【工作经历】``,
+``■ 项目经验``, ``一、教育背景``, ``🎓 教育经历``, letter-spaced ``教 育 背 景``, bilingual
+``教育背景 Education``), or by a layout cue from intake (a Markdown ``#`` line, a Word heading
+style) when the words are unknown, in which case the section is kept under key ``other``.
+A heading may share its line with content (``教育背景 | 2022.09—2026.06 合肥工业大学``); the
+content then opens the section. Lines before the first heading form the ``header`` section,
+where contact blocks live; a résumé with no headings is one ``header`` section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from . import resources
+from .document import Document
+from .normalize.text import halfwidth
+
+# Longest heading text we accept (after decoration is stripped), in characters. Real
+# headings are 2–8 CJK characters or a few English words; bilingual ones are longer.
+MAX_HEADING_CHARS = 40
+
+
+@dataclass(slots=True)
+class SLine:
+    """A line as the extractors see it: cleaned text plus where it sits in the document."""
+
+    text: str  # half-width, same length as the original line text
+    index: int  # line number in Document.lines
+    offset: int  # start of the line in Document.text
+    col: int = 0  # start of ``text`` inside the original line (inline-heading content)
+
+
+@dataclass(slots=True)
+class Section:
+    key: str  # header, basic, intention, summary, education, ... or other
+    title: str
+    lines: list[SLine] = field(default_factory=list)
+    heading_line: int | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        return [ln.text for ln in self.lines]
+
+
+_DECOR_LEAD = regex.compile(
+    r"""^[\s\p{So}\p{Sk}\p{Co}\p{Pd}_=~*#>|│┃║■□◆◇●○◎•·▪▫►▶▷➢➤★☆※【\[（(<《「『]*
+        (?:(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[IVX]{1,4})\s*[、.．:：)）]\s*)?
+        [\s\p{So}\p{Co}【\[（(<《「『]*""",
+    regex.X,
+)
+_DECOR_TRAIL = regex.compile(r"[\s\p{So}\p{Sk}\p{Co}\p{Pd}_=~*#:：|│┃║■□◆◇●○•·▪】\]）)>》」』/]*$")
+_RULE = regex.compile(r"^[\s\p{Pd}_=~*#·•.。\u2500-\u257f\u2580-\u259f]{3,}$")
+
+
+@cache
+def _vocab() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for key, *names in resources.rows("headings.tsv"):
+        for name in names:
+            table[_fold(name)] = key
+    return table
+
+
+def _fold(text: str) -> str:
+    """Comparable form of a heading: half-width, lower-case, no spaces or joiners."""
+    t = halfwidth(text).lower()
+    t = t.replace("＆", "&").replace(" and ", "&")
+    return regex.sub(r"[\s·•\-_/&+,]+", "", t)
+
+
+def _strip_decor(text: str) -> str:
+    t = _DECOR_LEAD.sub("", text.strip(), count=1)
+    return _DECOR_TRAIL.sub("", t).strip()
+
+
+def heading_key(text: str) -> str | None:
+    """The section key of a heading text, or ``None`` when the text is not a known heading."""
+    core = _strip_decor(halfwidth(text))
+    if not core or len(core) > MAX_HEADING_CHARS:
+        return None
+    vocab = _vocab()
+    key = vocab.get(_fold(core))
+    if key:
+        return key
+    # Bilingual: 教育背景 Education / Education 教育背景 / 工作经历 | Work Experience
+    parts = [p for p in regex.split(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})", core) if p]
+    if len(parts) == 2:
+        keys = {vocab.get(_fold(_strip_decor(p))) for p in parts}
+        keys.discard(None)
+        if len(keys) == 1:
+            return keys.pop()
+    folded = _fold(core)
+    if regex.search(r"获奖|荣誉|奖项|award|honou?r", folded) and regex.search(r"证书|资格|certific", folded):
+        if len(folded) <= 12:
+            return "awards_certs"
+    return None
+
+
+# Content after a heading on the same line is set apart by a bar, a tab or a wide gap.
+_INLINE = regex.compile(r"^(?P<head>.{2,24}?)(?:\s*[|｜│]\s*|\t+\s*|\s{2,})(?P<rest>\S.*)$")
+
+
+def _split_inline(text: str) -> tuple[str, str, int] | None:
+    m = _INLINE.match(text)
+    if not m:
+        return None
+    head = m.group("head")
+    key = heading_key(head)
+    if key is None:
+        return None
+    return key, m.group("rest"), m.start("rest")
+
+
+def segment(doc: Document) -> list[Section]:
+    """Split ``doc`` into sections in document order (the first is always ``header``)."""
+    sections = [Section("header", "")]
+    offset = 0
+    for i, line in enumerate(doc.lines):
+        raw = line.text
+        text = halfwidth(raw)
+        start = offset
+        offset += len(raw) + 1
+        stripped = text.strip()
+        if not stripped or _RULE.match(stripped):
+            continue
+        key = heading_key(stripped)
+        if key is not None and _plausible_heading(stripped):
+            sections.append(Section(key, _strip_decor(stripped), heading_line=i))
+            continue
+        inline = _split_inline(stripped)
+        if inline is not None:
+            key, rest, col = inline
+            lead = len(text) - len(text.lstrip())
+            sections.append(Section(key, _strip_decor(stripped[:col]), heading_line=i))
+            sections[-1].lines.append(SLine(rest, i, start, lead + col))
+            continue
+        if line.heading and len(_strip_decor(stripped)) <= MAX_HEADING_CHARS // 2 and not _has_digits(stripped):
+            sections.append(Section("other", _strip_decor(stripped), heading_line=i))
+            continue
+        sections[-1].lines.append(SLine(text, i, start))
+    return sections
+
+
+def _plausible_heading(text: str) -> bool:
+    """Reject key-value lines whose label happens to be a heading word (``语言：英语``)."""
+    return not regex.search(r"[:：]\s*\S", text)
+
+
+def _has_digits(text: str) -> bool:
+    return bool(regex.search(r"\d{3,}", text))
