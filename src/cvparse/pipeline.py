@@ -69,7 +69,7 @@ def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
     who = personal.extract(sections, meta_links=meta_links)
     data: dict[str, Any] = dict(who.values)
     data["links"] = who.links
-    data["intention"] = intention.extract(sections)
+    data["intention"] = intention.extract(sections, headline=who.headline)
     data["summary"] = summary.extract(sections)
     data["education"] = education.extract(sections)
     data["work"] = work.extract(sections)
@@ -79,6 +79,11 @@ def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
         bio_work, bio_certs = bio.extract(sections)
         data["work"] = bio_work
         certs.extend(c for c in bio_certs if all(c["name"] != x["name"] for x in certs))
+    seen = {a["name"] for a in awards}
+    for extra in honors.inline_awards(sections):
+        if extra["name"] not in seen and not any(str(extra["name"]) in str(n) for n in seen):
+            awards.append(extra)
+            seen.add(extra["name"])
     data["awards"] = awards
     data["certificates"] = certs
     data["skills"] = skills.extract(sections)

@@ -20,7 +20,7 @@ from ..segment import SLine
 
 BULLET = regex.compile(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]\s*|\d{1,2}\s*[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*)")
 LABEL = regex.compile(r"^\s*(?P<label>[\p{Han}A-Za-z][\p{Han}A-Za-z /&]{0,11}?)\s*[:：]\s*(?P<rest>.*)$")
-SENTENCE = regex.compile(r"[。；;！!？?]|，.*，|,.*,.*,")
+SENTENCE = regex.compile(r"[。；;！!？?]|，.*，|,.*,.*,|\.\s+[A-Z]")
 # Labels that belong to the entry header (their value is a header fact, not body text).
 HEADER_LABELS = regex.compile(
     r"^(?:部门|所在部门|职位|职务|岗位|担任职位|担任角色|角色|项目角色|本人角色|公司|公司名称|单位|学校|院校|专业|学历|学位|"
@@ -28,6 +28,7 @@ HEADER_LABELS = regex.compile(
     r"duration|dates?|period)$",
     regex.I,
 )
+HEAVY_MARK = regex.compile(r"^\s*[■□◆◇▶►★☆➤❖◼◾]\s*")
 TITLE_BRACKET = regex.compile(r"^\s*[【\[]([^】\]]{2,60})[】\]]")
 MAX_HEADER_CHARS = 80  # header lines in the corpus are ≤ 60 characters once dates are removed
 
@@ -41,7 +42,8 @@ class Entry:
 
     @property
     def header_texts(self) -> list[str]:
-        return [ln.text for ln in self.header]
+        """Header lines without the ■ / ◆ marks some templates open entries with."""
+        return [HEAVY_MARK.sub("", ln.text, count=1) for ln in self.header]
 
 
 def date_range_of(text: str) -> DateRange | None:
@@ -57,6 +59,7 @@ def without_dates(text: str) -> str:
     out = text
     for r in reversed(find_ranges(text)):
         out = out[: r.begin] + " " + out[r.stop :]
+    out = regex.sub(r"\[\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*\]", " ", out)
     out = regex.sub(r"[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*(?:年|years?|months?)\s*[)）]", " ", out)
     return out
 
@@ -134,11 +137,14 @@ def _no_dates(text: str) -> bool:
 def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
     """``header`` (opens an entry), ``date`` (a date-only line), ``cont`` (may continue a
     header), ``header-label`` (部门：…), or ``body``."""
-    if is_bullet(text):
+    if HEAVY_MARK.match(text):
+        # ■ / ◆ / ▶ open entries in many templates: judge the text behind the mark
+        text = HEAVY_MARK.sub("", text, count=1)
+    elif is_bullet(text):
         return "body"
     lab = label_of(text)
     if lab is not None:
-        if HEADER_LABELS.match(lab[0]):
+        if HEADER_LABELS.match(lab[0]) or META_LABELS.match(lab[0]):
             return "header-label"
         if not regex.search(r"(?:19|20)\d{2}", lab[0]):
             return "body"
@@ -157,7 +163,8 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         return "header"
     if short and nxt and is_date_only(nxt) and len(core) <= 60:
         return "header"
-    if short and len(core) <= 40:
+    latin = not regex.search(r"\p{Han}", core)
+    if short and len(core) <= (70 if latin else 40):
         return "cont"
     return "body"
 

@@ -118,7 +118,8 @@ def split_item(text: str) -> tuple[str, str | None]:
             y = regex.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t)
             date = y.group(1) if y else None
     name = clean_value(t)
-    name = regex.sub(r"^[\"“”'‘’]+|[\"“”'‘’]+$", "", name)
+    if regex.fullmatch(r"[\"“'‘].*[\"”'’]", name):  # outer quotation marks only
+        name = name[1:-1]
     return name, date
 
 
@@ -154,3 +155,30 @@ def extract(sections: list[Section]) -> tuple[list[dict[str, object]], list[dict
                     level = lead.group(2)
                 langs.append({"name": language_of_test(test.group("test")) if not lead else lead.group(1), "level": level})
     return awards, certs, langs
+
+
+_INLINE_AWARD = regex.compile(
+    r"(?:荣获|获得|获评|获|被评为|评为)\s*(?P<name>[^，,。；;！!]{2,60}?(?:奖学金|奖|称号|标兵|先进个人|先进工作者|优秀员工|优秀毕业生|三好学生))(?=[，,。；;！!\s]|$)"
+)
+
+
+def inline_awards(sections: list[Section]) -> list[dict[str, object]]:
+    """Honours stated inside job descriptions, education lines or an "other" section
+    (``获公司年度“销冠”称号``); a project's own prize is not the candidate's award."""
+    out: list[dict[str, object]] = []
+    for sec in sections:
+        if sec.key not in ("work", "internship", "education", "other", "header", "basic"):
+            continue
+        for ln in sec.lines:
+            for m in _INLINE_AWARD.finditer(ln.text):
+                if regex.search(r"(?:项目|工程|产品|团队|作品|论文|方案)\s*$", ln.text[max(0, m.start() - 6) : m.start()]):
+                    continue  # the project's prize, not the candidate's
+                name = m.group("name").strip()
+                name = regex.sub(r"^(?:了|过)", "", name)
+                if regex.match(r"^[\"“][^\"”]*[\"”]$", name):
+                    name = name[1:-1]
+                dates = find_ranges(ln.text[: m.start()]) or find_ranges(ln.text)
+                single = [d for d in dates if not d.is_range]
+                date = single[0].start if single else None
+                out.append({"name": name, "date": date})
+    return out

@@ -1,11 +1,16 @@
 """Job intention: desired positions, cities, salary, job type, availability.
 
 Read from an intention section or labelled pairs anywhere (``求职意向: 算法工程师 | 期望城市:
-杭州``), and from unlabelled pieces of an intention line recognised by shape (a salary looks
-like ``30-40K``, a city is in the city vocabulary, ``2周到岗`` is availability).
+杭州``), from unlabelled pieces of an intention line recognised by shape (a salary looks
+like ``30-40K``, a city is in the city vocabulary, ``2周到岗`` is availability), and from an
+English objective sentence (``… Engineer or … Engineer role …; open to Shenzhen or Dongguan``).
+A headline under the name (``黄子轩 | 前端开发工程师``) counts as the position only when the
+résumé states other intention facts but no position.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import regex
 
@@ -15,83 +20,117 @@ from ..segment import Section
 from .kv import chunks, pairs
 
 _SALARY = regex.compile(
-    r"^(?:年薪\s*|月薪\s*|税前\s*)?\d[\d,.]*\s*(?:[kK千万wW]|元)?\s*(?:[-~至到]\s*\d[\d,.]*\s*)?(?:[kK千万wW]|元)(?:\s*[×xX*]\s*\d+(?:\s*薪)?)?(?:\s*/\s*(?:月|年|month|year))?(?:\s*以上|\+)?$|^面议$|^薪资面议$|^可议$"
+    r"^(?:(?:年薪|税前)\s*)?\d[\d,.]*\s*(?:[kK千万wW]|元)?\s*(?:[-~至到]\s*\d[\d,.]*\s*)?(?:[kK千万wW]|元)"
+    r"(?:\s*[×xX*·]\s*\d+\s*薪?)?(?:\s*/\s*(?:月|年|month|year))?(?:\s*以上|\+)?$|^(?:薪资)?面议$|^可议$"
 )
-_AVAIL = regex.compile(r"到岗|入职|随时|在职|离职|notice|available|一周|两周|一个月|1个月")
+_SALARY_PREFIX = regex.compile(r"^(?:月薪|期望月薪|薪资|薪酬|salary)\s*[:：]?\s*", regex.I)
+_AVAIL = regex.compile(r"到岗|入职|随时|在职|离职|notice|available|availability", regex.I)
 _JOB_TYPE = regex.compile(r"^(?:全职|兼职|实习|全职/实习|实习/全职|远程|full[- ]time|part[- ]time|internship|intern)$", regex.I)
 _POS_SPLIT = regex.compile(r"\s*[/、；;]\s*|\s+or\s+|\s*或\s*")
-_QUALIFIER = regex.compile(r"[（(](?:校招|社招|实习|应届|全职|兼职)[）)]")
+_QUALIFIER = regex.compile(r"[（(](?:校招|社招|实习|应届|全职|兼职|应届生)[）)]")
+_PIECE_SPLIT = regex.compile(r"\s*[，,；;|｜]\s*|\s{2,}|\t+")
+_UNKNOWN_LABEL = regex.compile(r"^\s*[\p{Han}A-Za-z ]{2,10}[:：]")
+_EN_OBJECTIVE = regex.compile(
+    r"^(?P<pos>[A-Z][\w /&,\-]+?)\s+(?:role|roles|position|positions|opportunit(?:y|ies))\b", regex.I
+)
+_EN_CITIES = regex.compile(r"(?:open to|based in|relocate to|in)\s+(?P<cities>[A-Z][A-Za-z]+(?:(?:,\s*|\s+or\s+|\s+and\s+)[A-Z][A-Za-z]+)*)")
+FIELDS = ("positions", "cities", "salary", "job_type", "availability")
 
 
-def _positions(value: str) -> list[str]:
-    value = _QUALIFIER.sub("", value)
-    out = []
-    for p in _POS_SPLIT.split(value):
-        p = clean_value(p)
-        if p and len(p) <= 30:
-            out.append(p)
-    return out
+class _Collector:
+    def __init__(self) -> None:
+        self.positions: list[str] = []
+        self.cities: list[str] = []
+        self.scalars: dict[str, str | None] = {"salary": None, "job_type": None, "availability": None}
 
-
-def extract(sections: list[Section]) -> dict[str, object]:
-    res: dict[str, object] = {"positions": [], "cities": [], "salary": None, "job_type": None, "availability": None}
-    positions: list[str] = res["positions"]  # type: ignore[assignment]
-    cities: list[str] = res["cities"]  # type: ignore[assignment]
-
-    def take(field: str, value: str) -> None:
+    def take(self, field: str, value: str) -> None:
         value = clean_value(value)
         if not value:
             return
         if field == "positions":
-            for p in _positions(value):
-                if p not in positions:
-                    positions.append(p)
+            for p in _split_outside_brackets(_QUALIFIER.sub("", value)):
+                p = clean_value(p)
+                if p and len(p) <= 30 and p not in self.positions:
+                    self.positions.append(p)
         elif field == "cities":
             for c in split_cities(value):
-                if c not in cities:
-                    cities.append(c)
+                if c not in self.cities:
+                    self.cities.append(c)
         elif field == "salary":
-            if res["salary"] is None:
-                res["salary"] = value
-        elif field == "job_type":
-            if res["job_type"] is None:
-                res["job_type"] = value
-        elif field == "availability" and res["availability"] is None:
+            self.scalars["salary"] = self.scalars["salary"] or _SALARY_PREFIX.sub("", value)
+        elif field == "availability":
             m = regex.search(r"(?:^|[,，;；]\s*)([^,，;；]*(?:到岗|入职|随时|notice)[^,，;；]*)$", value)
-            res["availability"] = clean_value(m.group(1)) if m else value
+            self.scalars["availability"] = self.scalars["availability"] or (clean_value(m.group(1)) if m else value)
+        elif field in self.scalars:
+            self.scalars[field] = self.scalars[field] or value
 
+    def result(self) -> dict[str, object]:
+        return {"positions": self.positions, "cities": self.cities, **self.scalars}
+
+
+def _split_outside_brackets(value: str) -> list[str]:
+    """Split positions on / 、 ; or "or", but not inside （市政、轨道交通方向）."""
+    protected = regex.sub(r"[（(][^）)]*[）)]", lambda m: m.group().replace("、", "\x00").replace("/", "\x01"), value)
+    return [p.replace("\x00", "、").replace("\x01", "/") for p in _POS_SPLIT.split(protected)]
+
+
+def extract(sections: list[Section], *, headline: str | None = None) -> dict[str, object]:
+    got = _Collector()
     for sec in sections:
         in_intention = sec.key == "intention"
         for ln in sec.lines:
-            kvs = pairs(ln.text)
+            kvs = [kv for kv in pairs(ln.text) if kv.field in FIELDS]
             for kv in kvs:
-                if kv.field in ("positions", "cities", "salary", "job_type", "availability"):
-                    if kv.field == "positions" and not in_intention and kv.label in ("岗位", "职位", "Position"):
-                        continue
-                    take(kv.field, kv.value)
-            if in_intention or any(kv.field == "positions" for kv in kvs):
-                _unlabelled(ln.text, kvs, take, first_is_position=in_intention)
-    return res
+                if kv.field == "positions" and not in_intention and kv.label in ("岗位", "职位", "Position"):
+                    continue
+                head, tail = _first_piece(kv.value) if kv.field in ("positions", "cities") else (kv.value, "")
+                got.take(kv.field, head)
+                if tail:
+                    _unlabelled(tail, got.take, first_is_position=False)
+            if in_intention and not kvs and not _UNKNOWN_LABEL.match(ln.text):
+                if not _english_objective(ln.text, got.take):
+                    _unlabelled(ln.text, got.take, first_is_position=True)
+    if not got.positions and headline and (got.cities or any(got.scalars.values())):
+        got.take("positions", headline)
+    return got.result()
 
 
-def _unlabelled(text: str, kvs: list, take, *, first_is_position: bool) -> None:  # type: ignore[type-arg, no-untyped-def]
-    spans = [(kv.start, kv.end) for kv in kvs]
-    label_starts = sorted(kv.start for kv in kvs)
-    for piece, pos in chunks(text):
-        if any(s <= pos < e for s, e in spans) or regex.search(r"[:：]", piece):
-            continue
-        if label_starts and pos > label_starts[0] and not any(pos >= e for _, e in spans):
-            continue
+def _first_piece(value: str) -> tuple[str, str]:
+    m = regex.search(r"\s*[|｜，,]\s*", value)
+    if not m:
+        return value, ""
+    return value[: m.start()], value[m.end() :]
+
+
+def _unlabelled(text: str, take: Callable[[str, str], None], *, first_is_position: bool) -> None:
+    for piece in _PIECE_SPLIT.split(text):
         p = clean_value(piece)
         if not p:
             continue
-        if _SALARY.match(p):
+        if _SALARY.match(_SALARY_PREFIX.sub("", p)):
             take("salary", p)
         elif _JOB_TYPE.match(p):
             take("job_type", p)
         elif _AVAIL.search(p):
             take("availability", p)
-        elif normalize_city(p) is not None and len(p) <= 12 and all(normalize_city(c) for c in regex.split(r"[、,，/ ]+", p) if c):
+        elif len(p) <= 16 and all(normalize_city(c) for c in regex.split(r"[、/ ]+", p) if c):
             take("cities", p)
         elif first_is_position and len(p) <= 30 and not regex.search(r"\d{4}", p):
             take("positions", p)
+
+
+def _english_objective(text: str, take: Callable[[str, str], None]) -> bool:
+    if regex.search(r"\p{Han}", text) or len(text) < 20:
+        return False
+    m = _EN_OBJECTIVE.match(text.strip())
+    if not m:
+        return False
+    take("positions", m.group("pos"))
+    c = _EN_CITIES.search(text)
+    if c:
+        for city in regex.split(r",\s*|\s+or\s+|\s+and\s+", c.group("cities")):
+            take("cities", city)
+    for sentence in regex.split(r"(?<=[.;])\s+", text):
+        if regex.search(r"\bavailable\b|notice", sentence, regex.I):
+            take("availability", sentence.strip())
+    return True

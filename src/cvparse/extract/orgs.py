@@ -20,6 +20,10 @@ COMPANY_SUFFIX = (
 _CN_ORG = regex.compile(
     rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·&\-]{{2,40}}?{COMPANY_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
 )
+_STRONG_SUFFIX = r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|分公司|银行|分行|支行|研究院|研究所|设计院|医院|事务所)"
+_CN_ORG_GREEDY = regex.compile(
+    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·&\-]{{2,40}}{_STRONG_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
+)
 _CN_SCHOOL = regex.compile(rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,30}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)")
 _EN_COMPANY = regex.compile(
     r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|Group|Bank|Technologies|Technology|"
@@ -58,7 +62,7 @@ def find_company(text: str) -> tuple[str, int, int] | None:
     if m and not regex.search(r"\p{Han}", text[: m.start()]):
         return _latin_span(text, m.start(), m.end())
     if regex.search(r"\p{Han}", text):
-        m2 = _CN_ORG.search(text)
+        m2 = _CN_ORG_GREEDY.search(text) or _CN_ORG.search(text)
         if m2:
             end = m2.end("org")
             # a branch written after the parent ("中国工商银行浙江省分行", "…公司北京分公司") is part of the name

@@ -37,6 +37,7 @@ _TITLE_WORDS = regex.compile(r"^(?:个人简历|简历|求职简历|履历|resum
 class Personal:
     values: dict[str, object] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)
+    headline: str | None = None  # the role written beside or under the name, if any
 
     def put(self, key: str, value: object) -> None:
         if value not in (None, "", []) and key not in self.values:
@@ -83,7 +84,7 @@ def _name_from_line(line: str) -> str | None:
     if looks_like_chinese_name(candidate):
         return squash_cjk_spaces(candidate)
     if looks_like_latin_name(candidate):
-        return candidate.title() if candidate.isupper() else candidate
+        return candidate
     return None
 
 
@@ -113,6 +114,9 @@ def extract(sections: list[Section], *, meta_links: list[str]) -> Personal:
             name = _name_from_line(text)
             if name:
                 out.put("name", name)
+                pieces = chunks(text)
+                if len(pieces) == 2 and len(pieces[1][0]) <= 30 and not regex.search(r"\d|@|[:：]", pieces[1][0]):
+                    out.headline = pieces[1][0]
                 break
     if "name" not in out.values:
         for text in all_text[:5]:

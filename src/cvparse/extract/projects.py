@@ -10,7 +10,7 @@ from .entries import TITLE_BRACKET, Entry, description, label_of, split_entries,
 from .kv import chunks
 
 _SOLO = regex.compile(r"^(?:个人项目|个人|独立完成|独立开发|独立项目|solo|personal project|individual)$", regex.I)
-_ROLE_LABEL = regex.compile(r"^(?:担任角色|项目角色|本人角色|角色|职责|项目职责|role|position)$", regex.I)
+_ROLE_LABEL = regex.compile(r"^(?:担任角色|项目角色|本人角色|角色|项目职务|担任职务|职务|role|position|my role)$", regex.I)
 _STATUS = regex.compile(r"[（(](?:进行中|在研|已结项|已完成|在建|ongoing|in progress)[）)]", regex.I)
 _NAME_LABEL = regex.compile(r"^(?:项目名称|项目|名称|project|name)$", regex.I)
 
@@ -31,15 +31,15 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     name = role = None
     pieces: list[str] = []
     body = list(entry.body)
-    for ln in entry.header:
-        lab = label_of(ln.text)
+    for header_text in entry.header_texts:
+        lab = label_of(header_text)
         if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
             if _NAME_LABEL.match(lab[0]):
                 name = clean_value(lab[1]) or None
             elif _ROLE_LABEL.match(lab[0]):
                 role = clean_value(lab[1]) or None
             continue
-        text = without_dates(ln.text)
+        text = without_dates(header_text)
         m = TITLE_BRACKET.match(text)
         if m:
             pieces.append(m.group(1).strip())
@@ -48,7 +48,8 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     # a short "项目职责：销售负责人" / "担任角色：…" line in the body is the role
     for ln in body[:3]:
         lab = label_of(ln.text)
-        if lab and _ROLE_LABEL.match(lab[0]) and role is None and len(lab[1]) <= 20:
+        short_duty = lab is not None and lab[0] in ("项目职责", "职责") and len(lab[1]) <= 12 and not regex.search(r"[，,。；;]", lab[1])
+        if lab and (_ROLE_LABEL.match(lab[0]) or short_duty) and role is None and len(lab[1]) <= 20:
             role = clean_value(lab[1])
             body.remove(ln)
             break
@@ -71,6 +72,7 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     item: dict[str, object] = {"name": name, "role": role}
     if entry.dates is not None:
         item["start"] = entry.dates.start
-        item["end"] = entry.dates.end
+        # a project dated by one period ("(2022)") started and ended in it
+        item["end"] = entry.dates.end if entry.dates.is_range else entry.dates.start
     item["description"] = description(body)
     return item

@@ -15,6 +15,9 @@ _DEPT_BRACKET = regex.compile(r"[（(]\s*([^）)]*(?:部|事业部|中心|处|�
 _DEPT_LABEL = regex.compile(r"^(?:部门|所在部门|department|dept)$", regex.I)
 _TITLE_LABEL = regex.compile(r"^(?:职位|职务|岗位|担任职位|title|position|role)$", regex.I)
 _COMPANY_LABEL = regex.compile(r"^(?:公司|公司名称|单位|company|employer)$", regex.I)
+_INTERN_BRACKET = regex.compile(r"\s*[（(](?:实习|实习生|intern|internship)[）)]\s*$", regex.I)
+_DEPT_WORD = regex.compile(r"(?:(?<!干)部|中心|事业部|事业群|处|科|室|组|团队|Department|Division|Line|Team|Group|Unit|BU)$", regex.I)
+_DEPT_THEN_TITLE = regex.compile(r"^(?P<dept>\S{2,15}?(?:(?<!干)部|中心|处|科|室))\s+(?P<title>\S.{1,30})$")
 _INTERN = regex.compile(r"实习|intern", regex.I)
 TITLE_WORDS = regex.compile(
     r"工程师|经理|专员|主管|总监|助理|实习生|实习|顾问|分析师|设计师|开发|架构师|运营|销售|会计|出纳|教师|老师|护士|护师|医生|"
@@ -43,8 +46,8 @@ def extract(sections: list[Section]) -> list[dict[str, object]]:
 def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | None:
     company = title = department = None
     pieces: list[str] = []
-    for ln in entry.header:
-        lab = label_of(ln.text)
+    for text in entry.header_texts:
+        lab = label_of(text)
         if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
             name, value = lab
             if _DEPT_LABEL.match(name):
@@ -54,7 +57,7 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
             elif _COMPANY_LABEL.match(name):
                 company = clean_value(value) or None
             continue
-        pieces.extend(p for p, _ in chunks(without_dates(ln.text)))
+        pieces.extend(p for p, _ in chunks(without_dates(text)))
     pieces = [clean_value(_SALARY.sub("", p)) if _SALARY.fullmatch(p.strip()) else clean_value(p) for p in pieces]
     pieces = [p for p in pieces if p]
     rest: list[str] = []
@@ -75,10 +78,23 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
     if company is None:
         return None
     rest = [r for r in rest if not _SALARY.fullmatch(r)]
+    intern_mark = False
+    if company and _INTERN_BRACKET.search(company):
+        company, intern_mark = _INTERN_BRACKET.sub("", company).strip(), True
+    if len(rest) == 1 and title is None and department is None:
+        m = _DEPT_THEN_TITLE.match(rest[0])
+        if m:
+            rest = [m.group("title"), m.group("dept")]
+    if len(rest) >= 2 and department is None and _DEPT_WORD.search(rest[-1]) and not TITLE_WORDS.search(rest[-1]):
+        department = rest.pop()
+    if len(rest) >= 2 and department is None and _DEPT_WORD.search(rest[0]) and not TITLE_WORDS.search(rest[0]):
+        department = rest.pop(0)
     if title is None and rest:
         title = rest.pop(0)
         if len(rest) >= 1 and department is None and not TITLE_WORDS.search(title) and TITLE_WORDS.search(rest[0]):
             department, title = title, rest.pop(0)
+    if title and department is None and not regex.search(r"\p{Han}", title) and ", " in title:
+        title, department = (part.strip() for part in title.split(", ", 1))
     if title:
         m = _DEPT_BRACKET.search(title)
         if m and department is None and not _INTERN.search(m.group(1)):
@@ -88,6 +104,6 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
     if entry.dates is not None:
         item["start"] = entry.dates.start
         item["end"] = entry.dates.end
-    item["internship"] = internship_section or bool(title and _INTERN.search(title))
+    item["internship"] = internship_section or intern_mark or bool(title and _INTERN.search(title))
     item["description"] = description(entry.body)
     return item
