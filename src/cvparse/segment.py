@@ -18,7 +18,7 @@ from functools import cache
 import regex
 
 from . import resources
-from .document import Document
+from .document import Document, Line
 from .normalize.text import halfwidth
 
 # Longest heading text we accept (after decoration is stripped), in characters. Real
@@ -117,10 +117,65 @@ def _split_inline(text: str) -> tuple[str, str, int] | None:
     return key, m.group("rest"), m.start("rest")
 
 
+_KEYWORD_KEYS = (
+    ("intention", r"意向|求职"),
+    ("internship", r"实习"),
+    ("projects", r"项目|课题|作品"),
+    ("education", r"教育|学历|学习"),
+    ("work", r"工作|任职|职业经历|履历"),
+    ("awards", r"荣誉|获奖|奖项|竞赛"),
+    ("certificates", r"证书|资格|资质"),
+    ("skills", r"技能|技术|专长"),
+    ("languages", r"语言|外语"),
+    ("summary", r"评价|总结|优势|简介|概述|自述"),
+)
+_NOT_HEADING_TAIL = regex.compile(r"(?:描述|内容|职责|名称|时间|业绩|成果|地点|角色|职务|背景)$")
+
+
+def _keyword_key(text: str) -> str | None:
+    core = squash(_strip_decor(halfwidth(text)))
+    if not (2 <= len(core) <= 8) or not regex.fullmatch(r"[\p{Han}&与及和/]+", core) or _NOT_HEADING_TAIL.search(core):
+        return None
+    for key, pattern in _KEYWORD_KEYS:
+        if regex.search(pattern, core):
+            return key
+    return None
+
+
+def squash(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
+
+
+def _emphasis(doc: Document) -> tuple[bool, float]:
+    """Whether this document marks headings by weight or size, and its body font size.
+
+    PDFs and DOCX files set headings bold or larger; where most vocabulary headings are so
+    marked, a vocabulary word in body type (a "语言" sub-label inside a skills sidebar) is
+    not a heading.
+    """
+    sizes = sorted(ln.size for ln in doc.lines if ln.size)
+    if len(sizes) < 5:
+        return False, 0.0
+    body = sizes[len(sizes) // 2]
+    marked = unmarked = 0
+    for ln in doc.lines:
+        if ln.size and heading_key(ln.text.strip()) is not None:
+            if _emphasised(ln, body):
+                marked += 1
+            else:
+                unmarked += 1
+    return marked >= 3 and marked >= 2 * unmarked, body
+
+
+def _emphasised(line: Line, body: float) -> bool:
+    return line.bold or line.heading or bool(line.size and line.size >= body * 1.12)
+
+
 def segment(doc: Document) -> list[Section]:
     """Split ``doc`` into sections in document order (the first is always ``header``)."""
     sections = [Section("header", "")]
     offset = 0
+    needs_emphasis, body_size = _emphasis(doc)
     for i, line in enumerate(doc.lines):
         raw = line.text
         text = halfwidth(raw)
@@ -130,6 +185,10 @@ def segment(doc: Document) -> list[Section]:
         if not stripped or _RULE.match(stripped):
             continue
         key = heading_key(stripped)
+        if key is not None and needs_emphasis and not _emphasised(line, body_size):
+            key = None
+        if key is None and (needs_emphasis or line.heading) and _emphasised(line, body_size or 1e9):
+            key = _keyword_key(stripped)
         if key is not None and _plausible_heading(stripped):
             sections.append(Section(key, _strip_decor(stripped), heading_line=i))
             continue

@@ -24,7 +24,7 @@ SENTENCE = regex.compile(r"[。；;！!？?]|，.*，|,.*,.*,|\.\s+[A-Z]")
 # Labels that belong to the entry header (their value is a header fact, not body text).
 HEADER_LABELS = regex.compile(
     r"^(?:部门|所在部门|职位|职务|岗位|担任职位|担任角色|角色|项目角色|本人角色|公司|公司名称|单位|学校|院校|专业|学历|学位|"
-    r"时间|起止时间|在校时间|工作时间|项目时间|项目名称|项目|名称|title|role|position|department|company|school|major|degree|"
+    r"时间|起止时间|在校时间|工作时间|项目时间|项目名称|项目|名称|担任职务|项目职务|部门/职位|职位/部门|title|role|position|department|company|school|major|degree|"
     r"duration|dates?|period)$",
     regex.I,
 )
@@ -72,11 +72,29 @@ def is_bullet(text: str) -> bool:
     return bool(BULLET.match(text))
 
 
+_CELL_LABEL = regex.compile(r"^\s*(?P<label>[\p{Han}A-Za-z/]{2,8})\s*[|｜]\s*(?P<rest>.*)$")
+
+
 def label_of(text: str) -> tuple[str, str] | None:
+    """``项目描述：…`` → (``项目描述``, ``…``); a form cell ``时间 | 2019.05 - 至今`` counts when
+    the label is one entries use; a label alone on its line (``工作内容``) gives an empty rest."""
     m = LABEL.match(text)
-    if not m:
-        return None
-    return m.group("label").strip(), m.group("rest").strip()
+    if m:
+        return m.group("label").strip(), m.group("rest").strip()
+    m = _CELL_LABEL.match(text)
+    if m and _known_label(m.group("label")):
+        return m.group("label").strip(), m.group("rest").strip()
+    core = text.strip()
+    if _known_label(core) and len(core) <= 8:
+        return core, ""
+    return None
+
+
+def _known_label(label: str) -> bool:
+    parts = regex.split(r"\s*/\s*", label.strip())
+    return all(
+        HEADER_LABELS.match(p) or META_LABELS.match(p) or INTRO_LABELS.match(p) or BODY_LABELS.match(p) for p in parts
+    )
 
 
 def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Entry]:
@@ -99,6 +117,19 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
         if kind == "header" and cur is not None and not cur.body and cur.dates is not None and cur.dates.is_range and _no_dates(text):
             # the entry already has its dates: an undated line under it is its role, not a new entry
             cur.header.append(ln)
+            continue
+        if (
+            kind == "header"
+            and cur is not None
+            and not cur.body
+            and cur.dates is None
+            and not _no_dates(text)
+            and not is_org(without_dates(text))
+        ):
+            # "TikTok Pte. Ltd.  Singapore" then "Machine Learning Engineer  Feb 2024 – Present":
+            # the dated role line completes the organisation line above it
+            cur.header.append(ln)
+            _note_dates(cur, len(cur.header) - 1)
             continue
         if kind in ("header", "date"):
             if cur is not None and not cur.body and cur.dates is None and kind == "header" and _no_dates(text):
@@ -176,6 +207,7 @@ INTRO_LABELS = regex.compile(
     r"responsibilities|description|duties|key responsibilities)$",
     regex.I,
 )
+BODY_LABELS = regex.compile(r"^(?:项目描述|项目简介|项目介绍|项目背景|责任描述|项目职责|项目业绩|项目成果|工作业绩|主要业绩)$")
 META_LABELS = regex.compile(
     r"^(?:公司性质|公司规模|所属行业|公司行业|企业性质|企业规模|公司简介|公司介绍|公司描述|行业|薪资|薪酬|月薪|年薪|税前月薪|"
     r"离职时薪资|汇报薪资|工作地点|subordinates_none)$"
@@ -195,7 +227,7 @@ def description(lines: list[SLine]) -> str | None:
             name, rest = lab
             if META_LABELS.match(name) or regex.match(r"^(?:公司性质|公司规模|所属行业)", text):
                 continue
-            if INTRO_LABELS.match(name):
+            if INTRO_LABELS.match(name) or (not rest and BODY_LABELS.match(name)):
                 if rest:
                     out.append(_unbullet(rest))
                 continue

@@ -79,8 +79,16 @@ def extract(sections: list[Section], *, headline: str | None = None) -> dict[str
     for sec in sections:
         in_intention = sec.key == "intention"
         for ln in sec.lines:
-            kvs = [kv for kv in pairs(ln.text) if kv.field in FIELDS]
-            for kv in kvs:
+            kvs = [kv for kv in pairs(ln.text, bare=in_intention) if kv.field in FIELDS or kv.field.startswith("_")]
+            kvs_known = [kv for kv in kvs if kv.field in FIELDS]
+            if kvs and not kvs_known:
+                continue
+            if kvs_known and in_intention and kvs_known[0].start > 0:
+                lead = ln.text[: min(kv.start for kv in kvs_known)]
+                lead = regex.sub(r"[^|｜]*$", "", lead) if regex.search(r"[|｜]", lead) else lead
+                if not regex.search(r"[:：]", lead):
+                    _unlabelled(lead, got.take, first_is_position=True)
+            for kv in kvs_known:
                 if kv.field == "positions" and not in_intention and kv.label in ("岗位", "职位", "Position"):
                     continue
                 head, tail = _first_piece(kv.value) if kv.field in ("positions", "cities") else (kv.value, "")
@@ -115,8 +123,17 @@ def _unlabelled(text: str, take: Callable[[str, str], None], *, first_is_positio
             take("availability", p)
         elif len(p) <= 16 and all(normalize_city(c) for c in regex.split(r"[、/ ]+", p) if c):
             take("cities", p)
-        elif first_is_position and len(p) <= 30 and not regex.search(r"\d{4}", p):
-            take("positions", p)
+        elif first_is_position and len(p) <= 40 and not regex.search(r"\d{4}", p):
+            # "SRE 技术专家 / 基础架构工程师 上海 薪资面议": facts trail the position after single spaces
+            words = p.split(" ")
+            while len(words) > 1 and _is_fact(words[-1]):
+                _unlabelled(words.pop(), take, first_is_position=False)
+            take("positions", " ".join(words))
+
+
+def _is_fact(word: str) -> bool:
+    w = _SALARY_PREFIX.sub("", word)
+    return bool(_SALARY.match(w) or _JOB_TYPE.match(w) or _AVAIL.search(w) or (len(w) <= 12 and normalize_city(w)))
 
 
 def _english_objective(text: str, take: Callable[[str, str], None]) -> bool:

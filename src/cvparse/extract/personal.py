@@ -102,7 +102,8 @@ def extract(sections: list[Section], *, meta_links: list[str]) -> Personal:
     # 2. unlabelled pieces of header lines
     for text in head_lines[:40]:
         for piece, _ in chunks(text):
-            _take_piece(out, piece)
+            for part in regex.split(r"\s*[，,]\s*", piece) if len(piece) <= 40 else [piece]:
+                _take_piece(out, part)
 
     # 3. contact details found anywhere
     all_text = [ln.text for s in sections for ln in s.lines]

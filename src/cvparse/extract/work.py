@@ -50,14 +50,29 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
         lab = label_of(text)
         if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
             name, value = lab
-            if _DEPT_LABEL.match(name):
+            if regex.fullmatch(r"部门\s*/\s*(?:职位|职务|岗位)", name) and "/" in value:
+                department, title = (clean_value(v) or None for v in value.split("/", 1))
+            elif regex.fullmatch(r"(?:职位|职务|岗位)\s*/\s*部门", name) and "/" in value:
+                title, department = (clean_value(v) or None for v in value.split("/", 1))
+            elif _DEPT_LABEL.match(name):
                 department = clean_value(value) or None
             elif _TITLE_LABEL.match(name):
                 title = clean_value(value) or None
             elif _COMPANY_LABEL.match(name):
                 company = clean_value(value) or None
             continue
-        pieces.extend(p for p, _ in chunks(without_dates(text)))
+        line_pieces = [clean_value(p) for p, _ in chunks(without_dates(text))]
+        line_pieces = [p for p in line_pieces if p]
+        if (
+            pieces
+            and department is None
+            and line_pieces
+            and all(_DEPT_WORD.search(p) and not TITLE_WORDS.search(p) for p in line_pieces)
+            and not any(find_company(p) for p in line_pieces)
+        ):
+            department = clean_value(without_dates(text))  # "基础架构部 · 稳定性保障组"
+            continue
+        pieces.extend(line_pieces)
     pieces = [clean_value(_SALARY.sub("", p)) if _SALARY.fullmatch(p.strip()) else clean_value(p) for p in pieces]
     pieces = [p for p in pieces if p]
     rest: list[str] = []
