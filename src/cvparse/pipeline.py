@@ -19,7 +19,7 @@ from .intake import Engine, Source, read
 from .intake.text import read_text
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Profile
-from .segment import Section, SLine, segment
+from .segment import Section, SLine, route_sub_labels, segment
 
 
 def parse(source: Source, *, limits: Limits | None = None, engine: Engine = "pdfplumber") -> Profile:
@@ -51,7 +51,7 @@ def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
 
 
 def profile_from_document(doc: Document) -> Profile:
-    sections = segment(doc)
+    sections = route_sub_labels(segment(doc))
     data = extract_all(doc, sections)
     try:
         profile = Profile.model_validate(data)

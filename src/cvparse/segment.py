@@ -213,3 +213,32 @@ def _plausible_heading(text: str) -> bool:
 
 def _has_digits(text: str) -> bool:
     return bool(regex.search(r"\d{3,}", text))
+
+
+# Sections whose lines may be sub-labelled with another section's name ("证书：CFA、…" inside
+# 技能与证书, "语言：英语 雅思 7.0" inside 其他).
+_ROUTABLE = {"skills", "certificates", "awards", "awards_certs", "other", "languages", "header", "basic"}
+_SUB_LABEL = regex.compile(r"^\s*(?:[-•·●◆◇■*]\s*)?(?P<label>[\p{Han}A-Za-z &]{2,12}?)\s*[:：]\s*(?P<rest>\S.*)$")
+
+
+def route_sub_labels(sections: list[Section]) -> list[Section]:
+    """Move ``LABEL：items`` lines whose label names another section into that section."""
+    out: list[Section] = []
+    for sec in sections:
+        if sec.key not in _ROUTABLE:
+            out.append(sec)
+            continue
+        keep = Section(sec.key, sec.title, heading_line=sec.heading_line)
+        out.append(keep)
+        for ln in sec.lines:
+            m = _SUB_LABEL.match(ln.text)
+            key = heading_key(m.group("label")) if m else None
+            if m is None or key is None or key in ("basic", "other", "work", "education", "projects"):
+                keep.lines.append(ln)
+                continue
+            if sec.key in ("header", "basic") and key not in ("skills", "certificates", "languages", "awards"):
+                keep.lines.append(ln)
+                continue
+            start = m.start("rest")
+            out.append(Section(key, m.group("label"), [SLine(ln.text[start:], ln.index, ln.offset, ln.col + start)]))
+    return out

@@ -61,7 +61,21 @@ def _items(sec: Section) -> list[str]:
         if out and _is_continuation(text, out[-1]):
             out[-1] = out[-1] + text
             continue
+        cells = [c.strip() for c in regex.split(r"\s*[|｜]\s*", text) if c.strip()]
+        if len(cells) >= 2:
+            # a table row: name | date | note
+            if all(regex.search(r"名称|时间|日期|备注|级别|颁发", c) and len(c) <= 6 for c in cells):
+                continue  # the table's own header row
+            dated = [c for c in cells if parse_date(c) and len(c) <= 12]
+            names = [c for c in cells if c not in dated]
+            if names and len(cells) <= 4:
+                out.append(f"{names[0]} {dated[0]}" if dated else names[0])
+                continue
         parts = [p for p in _SPLIT.split(text) if p.strip()]
+        listed = [p for p in regex.split(r"\s*、\s*", text) if p.strip()]
+        if len(listed) >= 2 and all((CERT_WORDS.search(p) or AWARD_WORDS.search(p)) and len(p) <= 40 for p in listed):
+            out.extend(listed)
+            continue
         # "2019.05  解决方案销售认证" / "注册质量工程师（中级）  2016年": a date beside a name is one item
         if len(parts) == 2 and any(parse_date(p.strip()) and len(p.strip()) <= 10 for p in parts):
             out.append(text)
@@ -73,6 +87,8 @@ def _items(sec: Section) -> list[str]:
 def _is_continuation(text: str, prev: str) -> bool:
     """A wrapped line (PDF) continues the previous item: it has no date and the previous
     line ends mid-phrase."""
+    if regex.fullmatch(r"[(（][^)）]{1,20}[)）]", text):
+        return True  # "(AHA)" wrapped onto its own line
     return (
         not is_bullet(text)
         and not find_ranges(text)
@@ -117,6 +133,13 @@ def split_item(text: str) -> tuple[str, str | None]:
             # a year inside the name stays there and is also the date
             y = regex.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t)
             date = y.group(1) if y else None
+    t = regex.sub(r"^度\s*", "", t)  # "2023年度 …": the 度 of 年度 stays behind the date
+    # "CFA Level I（2026.08通过）", "CFA Level I, passed Dec 2020 (Level II candidate)"
+    m = regex.search(r"\s*(?:[(（][^)）]*?|,\s*)(?:passed|通过|获得|取得|获)?\s*(?P<d>(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?|[A-Z][a-z]{2,8}\.? (?:19|20)\d{2})\s*(?:通过|获得|取得|获)?[^)）]*[)）]?.*$", t)
+    if m and m.start() > 0 and date is None:
+        d = parse_date(m.group("d"))
+        if d:
+            date, t = d, t[: m.start()]
     name = clean_value(t)
     if regex.fullmatch(r"[\"“'‘].*[\"”'’]", name):  # outer quotation marks only
         name = name[1:-1]
@@ -137,7 +160,9 @@ def extract(sections: list[Section]) -> tuple[list[dict[str, object]], list[dict
             name, date = split_item(raw)
             if not name or len(name) < 2 or len(name) > 120:
                 continue
-            if regex.match(r"^(?:技能|技术|熟练|熟悉|掌握|精通|了解|会用)", name):
+            if regex.match(r"^(?:技能|技术|熟练|熟悉|掌握|精通|了解|会用)", name) or regex.search(
+                r"熟练|熟悉|掌握|精通|了解|会用|能够|使用\s", name
+            ):
                 continue
             kind = sec.key
             if kind == "awards_certs":

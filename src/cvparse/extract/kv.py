@@ -82,7 +82,7 @@ def pairs(line: str, *, bare: bool = False) -> list[KV]:
     return out
 
 
-_CHUNK_SPLIT = regex.compile(r"\s*[|｜│]\s*|\s+/\s+|\s*／\s*|\s*[·•]\s+|\s{2,}|\t+")
+_CHUNK_SPLIT = regex.compile(r"\s*[|｜│]\s*|\s+[—–]\s+|\s+-\s+|\s+/\s+|\s*／\s*|\s*[·•]\s+|\s{2,}|\t+")
 
 
 def chunks(line: str) -> list[tuple[str, int]]:
