@@ -13,9 +13,15 @@ from pathlib import Path
 from typing import Literal
 
 from ..document import Document
-from ..errors import EmptyDocumentError, InputError, LimitExceededError, UnsupportedFormatError
+from ..errors import (
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    InputError,
+    LimitExceededError,
+    UnsupportedFormatError,
+)
 from ..limits import DEFAULT_LIMITS, Limits
-from .sniff import sniff
+from .sniff import ENCRYPTED_OOXML, sniff
 
 Source = str | bytes | bytearray | memoryview | os.PathLike[str]
 Engine = Literal["pdfplumber", "pdfium"]
@@ -69,6 +75,9 @@ def read(source: Source, *, limits: Limits = DEFAULT_LIMITS, engine: Engine = "p
         from .text import read_text
 
         doc = read_text(data, source=name, markdown=kind == "markdown", limits=limits)
+    elif kind == ENCRYPTED_OOXML:
+        # Office wraps a password-protected DOCX in an OLE file; say "encrypted", not ".doc"
+        raise EncryptedDocumentError("the document is password-protected", source=name)
     else:
         raise UnsupportedFormatError(f"unsupported format: {kind}", source=name, format=kind)
     _check_chars(doc, limits)

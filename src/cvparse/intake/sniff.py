@@ -1,48 +1,108 @@
-"""Tell a file's format from its first bytes.
+"""Tell a file's format from its content.
 
-Users' folders hold files with wrong or missing extensions, so the content decides. The
-names returned here are the ones error messages use (``UnsupportedFormatError.format``).
+Users' folders hold files with wrong or missing extensions (a ``.pdf`` that is a DOCX, a
+job-board ``.doc`` that is HTML, a résumé with no extension at all), so the content decides.
+The names returned here are the ones error messages use (``UnsupportedFormatError.format``).
+
+Only the first :data:`HEAD_BYTES` are looked at, with two exceptions that need the file's
+directory: a zip's central directory (to tell DOCX from XLSX, ODT, a plain archive) and an OLE
+compound file's stream names (to tell an encrypted DOCX from a legacy ``.doc``); both are a
+``zipfile`` directory read or a single ``bytes.find``.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 
-# (magic prefix, format name); checked in order.
+HEAD_BYTES = 4096
+
+ENCRYPTED_OOXML = "encrypted Office document (password-protected DOCX/XLSX/PPTX)"
+"""What :func:`sniff` returns for an OOXML file that Office encrypted with a password.
+
+Office stores it as an OLE compound file holding an ``EncryptedPackage`` stream, so by its
+magic it looks like a legacy ``.doc``; the dispatcher turns this name into an
+:class:`~cvparse.errors.EncryptedDocumentError` rather than "unsupported format"."""
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""An OLE compound file: legacy Office formats, and password-protected OOXML."""
+# OLE stream names are stored in UTF-16LE in the compound file's directory sectors.
+_OLE_STREAMS: tuple[tuple[str, str], ...] = (
+    ("EncryptedPackage", ENCRYPTED_OOXML),
+    ("WordDocument", "doc (legacy Word/OLE)"),
+    ("Workbook", "xls (legacy Excel/OLE)"),
+    ("PowerPoint Document", "ppt (legacy PowerPoint/OLE)"),
+)
+
+# (magic prefix at offset 0, format name); checked in order against the raw head.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "pdf"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc (legacy Word/OLE)"),
-    (b"{\\rtf", "rtf"),
     (b"\x89PNG\r\n\x1a\n", "png image"),
     (b"\xff\xd8\xff", "jpeg image"),
     (b"GIF87a", "gif image"),
     (b"GIF89a", "gif image"),
     (b"II*\x00", "tiff image"),
     (b"MM\x00*", "tiff image"),
-    (b"BM", "bmp image"),
     (b"Rar!\x1a\x07", "rar archive"),
     (b"7z\xbc\xaf\x27\x1c", "7z archive"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"BZh", "bzip2 archive"),
+    (b"\x1f\x8b\x08", "gzip archive"),
     (b"\xfd7zXZ\x00", "xz archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"\x7fELF", "executable"),
 )
+_ISO_MEDIA = {  # ISO-BMFF brand at offset 8 (after b"ftyp" at offset 4)
+    b"heic": "heic image",
+    b"heix": "heic image",
+    b"mif1": "heic image",
+    b"avif": "avif image",
+}
+_BMP_DIB_SIZES = {12, 40, 52, 56, 64, 108, 124}
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_HTML = re.compile(
+    rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
+)
+_WORD_2003_XML = re.compile(rb"^<\?xml[^>]*>\s*<\?mso-application\s+progid=\"Word\.Document\"", re.I)
+_ODF_MIMETYPES = {
+    b"application/vnd.oasis.opendocument.text": "odt document",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods spreadsheet",
+    b"application/vnd.oasis.opendocument.presentation": "odp presentation",
+    b"application/epub+zip": "epub e-book",
+}
+
+_TEXT_SHARE = 0.9
+"""Share of plausible text characters a BOM-less UTF-16 reading needs. Random binary read as
+UTF-16 lands about a third in CJK and the rest in controls, Hangul, private use and unassigned
+code points; GBK read as UTF-16 lands in Hangul/Yi/private use. Real text is near 100 %."""
+_CONTROL_SHARE = 0.1
+"""More control bytes than this (tab, newline, form feed, escape excepted) means binary."""
 
 
 def sniff(data: bytes, name: str | None = None) -> str:
     """``"pdf"``, ``"docx"``, ``"text"``, ``"markdown"`` or the name of an unsupported format."""
-    head = data[:1024]
-    stripped = head.lstrip(b"\x00\t\r\n \xef\xbb\xbf")
+    head = data[:HEAD_BYTES]
+    if head.startswith(OLE_MAGIC):
+        return _ole_kind(data)
     for magic, kind in _MAGIC:
-        if stripped.startswith(magic) or head.startswith(magic):
+        if head.startswith(magic):
             return kind
-    if b"%PDF-" in head:  # some producers put junk before the header; readers accept it
-        return "pdf"
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _zip_kind(data)
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp image"
+    structured = _structured_kind(head)
+    if structured:
+        return structured
+    # Text-like formats may follow a BOM or blank lines.
+    stripped = head.lstrip(b"\x00\t\r\n \xef\xbb\xbf")
+    if stripped.startswith(b"%PDF-") or re.search(rb"%PDF-\d\.\d", head[:1024]):
+        return "pdf"  # some producers put junk before the header; PDF readers accept it
+    if stripped.startswith(b"{\\rtf"):
+        return "rtf"
+    if _WORD_2003_XML.match(stripped):
+        return "word 2003 xml"
+    if _HTML.match(stripped):
+        return "html document"
+    if stripped[:200].lower().startswith(b"mime-version:") and b"multipart/related" in head.lower():
+        return "mht web archive"
     if _looks_binary(head):
         return "binary"
     if name and name.lower().endswith(_MARKDOWN_SUFFIXES):
@@ -50,18 +110,60 @@ def sniff(data: bytes, name: str | None = None) -> str:
     return "text"
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """``"utf-16"`` (BOM), ``"utf-16-le"``/``"utf-16-be"`` (no BOM) or None for other text.
+
+    Notepad and some job-board exports write UTF-16 without a BOM; a text reader that tries
+    UTF-8 then GBK would turn it into mojibake rather than fail, so it should ask this first.
+    """
+    head = data[:HEAD_BYTES]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" not in head and _valid_utf8(head):
+        return None  # ASCII/UTF-8 read as UTF-16 is CJK-looking noise; never guess that
+    return _utf16_without_bom(head)
+
+
+def _ole_kind(data: bytes) -> str:
+    for stream, kind in _OLE_STREAMS:
+        if stream.encode("utf-16-le") in data:
+            return kind
+    return "ole compound file (legacy Office)"
+
+
+def _structured_kind(head: bytes) -> str | None:
+    """Formats whose short magic needs a second field, so text like ``BMW …`` is not an image."""
+    if head.startswith(b"BM") and len(head) >= 18 and int.from_bytes(head[14:18], "little") in _BMP_DIB_SIZES:
+        return "bmp image"
+    if head.startswith(b"BZh") and head[3:4].isdigit() and head[4:10] == b"1AY&SY":
+        return "bzip2 archive"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp image"
+    if head[4:8] == b"ftyp" and head[8:12] in _ISO_MEDIA:
+        return _ISO_MEDIA[head[8:12]]
+    if head[257:262] == b"ustar":
+        return "tar archive"
+    return None
+
+
 def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return "docx" if b"word/" in data[:4096] else "zip archive"
+            mimetype = _small_member(zf, "mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        # A truncated zip has no central directory; the local headers still name the parts.
+        # The DOCX reader reports the damage with the file's name.
+        return "docx" if b"word/" in data[:HEAD_BYTES] else "zip archive"
     if "word/document.xml" in names:
         return "docx"
     if any(n.startswith("ppt/") for n in names):
         return "pptx"
     if any(n.startswith("xl/") for n in names):
         return "xlsx"
+    for prefix, kind in _ODF_MIMETYPES.items():
+        if mimetype.strip().startswith(prefix):
+            return kind
     if "content.xml" in names and "mimetype" in names:
         return "odf document"
     if "[Content_Types].xml" in names:
@@ -69,18 +171,69 @@ def _zip_kind(data: bytes) -> str:
     return "zip archive"
 
 
+def _small_member(zf: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        with zf.open(name) as fh:
+            return fh.read(200)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
+        return b""
+
+
 def _looks_binary(head: bytes) -> bool:
-    """NUL bytes outside UTF-16 text, or mostly control bytes, mean a binary file."""
+    """NUL bytes outside UTF-16 text, or many control bytes outside UTF-16 text, mean binary."""
     if not head:
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     if b"\x00" in head:
-        # UTF-16 without a BOM puts NULs at every other byte of ASCII text
-        even, odd = head[0::2], head[1::2]
-        if even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3:
-            ascii_like = sum(1 for b in head if b == 0 or 32 <= b < 127 or b in (9, 10, 13))
-            return ascii_like < len(head) * 0.7
-        return True
+        return _utf16_without_bom(head) is None
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return control > len(head) * 0.1
+    if control > len(head) * _CONTROL_SHARE:
+        # CJK in UTF-16 has no NULs but many low bytes: 张三 is 20 5F 09 4E
+        return _utf16_without_bom(head) is None
+    return False
+
+
+def _valid_utf8(head: bytes) -> bool:
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    sample = head[: len(head) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    best: tuple[float, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(codec, errors="replace")
+        if text and text[-1] == "\ufffd":
+            text = text[:-1]  # the head may end inside a surrogate pair
+        if not text:
+            continue
+        share = sum(1 for ch in text if _texty(ch)) / len(text)
+        if share >= _TEXT_SHARE and (best is None or share > best[0]):
+            best = (share, codec)
+    return best[1] if best else None
+
+
+def _texty(ch: str) -> bool:
+    """Characters a Chinese or English résumé is made of."""
+    cp = ord(ch)
+    return (
+        ch in "\t\n\r\f"
+        or 0x20 <= cp < 0x7F
+        or 0xA0 <= cp < 0x250  # Latin-1, Latin Extended (names, accents)
+        or 0x370 <= cp < 0x530  # Greek, Cyrillic
+        or 0x2000 <= cp < 0x2800  # punctuation, arrows, box drawing, shapes (● ■ ◆ ▍)
+        or 0x3000 <= cp < 0x3100  # CJK punctuation, kana, bopomofo
+        or 0x3400 <= cp < 0x4DC0  # CJK extension A
+        or 0x4E00 <= cp < 0xA000  # CJK unified ideographs
+        or 0xFF00 <= cp < 0xFFF0  # full-width forms
+        or cp == 0xFEFF
+    )
+
+
+__all__ = ["ENCRYPTED_OOXML", "HEAD_BYTES", "OLE_MAGIC", "sniff", "utf16_encoding"]
