@@ -52,6 +52,10 @@ def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
 
 def profile_from_document(doc: Document) -> Profile:
     sections = route_sub_labels(segment(doc))
+    if not any(s.key in ("education", "work", "internship", "projects") for s in sections):
+        text = "".join(ln.text for s in sections for ln in s.lines)
+        if not bio.is_bio(text):
+            sections = _infer_sections(sections)
     data = extract_all(doc, sections)
     try:
         profile = Profile.model_validate(data)
@@ -63,10 +67,14 @@ def profile_from_document(doc: Document) -> Profile:
 
 
 def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
-    if not any(s.key in ("education", "work", "internship", "projects") for s in sections):
-        sections = _infer_sections(sections)
     meta_links = [ln for ln in doc.meta.get("links", "").split("\n") if ln]
-    who = personal.extract(sections, meta_links=meta_links)
+    entry_sections = any(s.key in ("education", "work", "internship") for s in sections)
+    story = bio.extract(sections) if not entry_sections else bio.Bio()
+    who = personal.extract(sections, meta_links=meta_links, bio_facts=story.facts)
+    if story.name and "name" not in who.values:
+        who.values["name"] = story.name
+    if story.gender and "gender" not in who.values:
+        who.values["gender"] = story.gender
     data: dict[str, Any] = dict(who.values)
     data["links"] = who.links
     data["intention"] = intention.extract(sections, headline=who.headline)
@@ -76,9 +84,11 @@ def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
     data["projects"] = projects.extract(sections)
     awards, certs, test_langs = honors.extract(sections)
     if not data["work"]:
-        bio_work, bio_certs = bio.extract(sections)
-        data["work"] = bio_work
-        certs.extend(c for c in bio_certs if all(c["name"] != x["name"] for x in certs))
+        data["work"] = story.work
+    if not data["education"]:
+        data["education"] = story.education
+    certs.extend(c for c in story.certificates if all(c["name"] != x["name"] for x in certs))
+    awards.extend(a for a in story.awards if all(a["name"] != x["name"] for x in awards))
     seen = {a["name"] for a in awards}
     for extra in honors.inline_awards(sections):
         if extra["name"] not in seen and not any(str(extra["name"]) in str(n) for n in seen):

@@ -20,7 +20,7 @@ from ..normalize.places import find_city, normalize_city
 from ..normalize.text import clean_value, squash_cjk_spaces
 from ..normalize.urls import find_emails, find_urls
 from ..segment import Section, heading_key
-from .kv import chunks, pairs
+from .kv import chunks, field_of_label, pairs
 from .numbers import years_of_experience
 
 _GENDER = {"男": "male", "女": "female", "male": "male", "female": "female", "m": "male", "f": "female"}
@@ -30,6 +30,8 @@ _AGE = regex.compile(r"(?<!\d)(\d{2})\s*(?:岁|周岁|years old)")
 _BIRTH = regex.compile(
     r"((?:19|20)\d{2}(?:\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?)?)\s*(?:年)?\s*(?:出生|生人|生)(?!产|活|物)"
 )
+# A date written alone in a header is a birth date only if the person would be of working age.
+_LATEST_BIRTH_YEAR = __import__("datetime").date.today().year - 14
 _TITLE_WORDS = regex.compile(r"^(?:个人简历|简历|求职简历|履历|resume|curriculum vitae|cv|個人簡歷|簡歷)$", regex.I)
 
 
@@ -88,11 +90,17 @@ def _name_from_line(line: str) -> str | None:
     return None
 
 
-def extract(sections: list[Section], *, meta_links: list[str]) -> Personal:
+def extract(sections: list[Section], *, meta_links: list[str], bio_facts: list[str] | None = None) -> Personal:
     out = Personal()
     personal_keys = {"header", "basic", "other", "intention"}
     kv_lines = [ln.text for s in sections for ln in s.lines]
     head_lines = [ln.text for s in sections if s.key in personal_keys for ln in s.lines]
+
+    for fact in bio_facts or []:
+        _take_piece(out, fact)
+        home = regex.fullmatch(r"(\p{Han}{2,8})人", fact)
+        if home:
+            out.put("hometown", normalize_city(home.group(1)))
 
     # 1. labelled pairs anywhere (sidebars put them under any heading)
     for text in kv_lines:
@@ -157,6 +165,8 @@ def _take_labelled(out: Personal, field_name: str, value: str) -> None:
     if not value:
         return
     if field_name == "name":
+        if field_of_label(value.split("|")[0].strip()):
+            return  # a table's header row: "姓名 | 职务 | 性别"
         name = _name_from_line(value) or (squash_cjk_spaces(value) if len(value) <= 20 else None)
         out.put("name", name)
     elif field_name == "gender":
@@ -226,7 +236,9 @@ def _take_piece(out: Personal, piece: str) -> None:
             out.put("birth_date", parse_date(b.group()))
         return
     if regex.fullmatch(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?", p):
-        out.put("birth_date", parse_date(p))
+        birth = parse_date(p)
+        if birth and int(birth[:4]) <= _LATEST_BIRTH_YEAR:
+            out.put("birth_date", birth)
         return
     yoe = years_of_experience(p, labelled=False)
     if yoe is not None and len(p) <= 16:

@@ -15,6 +15,7 @@ import re
 from ..document import Document, Line
 from ..errors import EncodingError
 from ..limits import DEFAULT_LIMITS, Limits
+from .sniff import utf16_encoding
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -39,10 +40,8 @@ def decode(data: bytes, source: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if data.count(0) > len(data) // 8:  # UTF-16 without a BOM: ASCII bytes pair with NULs
-        even_nuls = data[0::2].count(0)
-        odd_nuls = data[1::2].count(0)
-        codec = "utf-16-le" if odd_nuls >= even_nuls else "utf-16-be"
+    codec = utf16_encoding(data)  # UTF-16 without a BOM (Notepad, some job-board exports)
+    if codec is not None:
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
