@@ -217,7 +217,7 @@ def _has_digits(text: str) -> bool:
 
 # Sections whose lines may be sub-labelled with another section's name ("证书：CFA、…" inside
 # 技能与证书, "语言：英语 雅思 7.0" inside 其他).
-_ROUTABLE = {"skills", "certificates", "awards", "awards_certs", "other", "languages", "header", "basic"}
+_ROUTABLE = {"skills", "certificates", "awards", "awards_certs", "other", "languages", "header", "basic", "education", "summary"}
 _SUB_LABEL = regex.compile(r"^\s*(?:[-•·●◆◇■*]\s*)?(?P<label>[\p{Han}A-Za-z &]{2,12}?)\s*[:：]\s*(?P<rest>\S.*)$")
 
 
@@ -233,7 +233,9 @@ def route_sub_labels(sections: list[Section]) -> list[Section]:
         for ln in sec.lines:
             m = _SUB_LABEL.match(ln.text)
             key = heading_key(m.group("label")) if m else None
-            if m is None or key is None or key in ("basic", "other", "work", "education", "projects"):
+            if key == "basic" and sec.key in ("header", "basic"):
+                key = None
+            if m is None or key is None or key in ("other", "work", "education", "projects"):
                 keep.lines.append(ln)
                 continue
             if sec.key in ("header", "basic") and key not in ("skills", "certificates", "languages", "awards"):

@@ -28,7 +28,7 @@ _AVAIL = regex.compile(r"到岗|入职|随时|在职|离职|notice|available|ava
 _JOB_TYPE = regex.compile(r"^(?:全职|兼职|实习|全职/实习|实习/全职|远程|full[- ]time|part[- ]time|internship|intern)$", regex.I)
 _POS_SPLIT = regex.compile(r"\s*[/、；;]\s*|\s+or\s+|\s*或\s*")
 _QUALIFIER = regex.compile(r"[（(](?:校招|社招|实习|应届|全职|兼职|应届生)[）)]")
-_PIECE_SPLIT = regex.compile(r"\s*[，,；;|｜]\s*|\s{2,}|\t+")
+_PIECE_SPLIT = regex.compile(r"\s*[，,；;|｜]\s*|\s*·\s*|\s{2,}|\t+")
 _UNKNOWN_LABEL = regex.compile(r"^\s*[\p{Han}A-Za-z ]{2,10}[:：]")
 _EN_OBJECTIVE = regex.compile(
     r"^(?P<pos>[A-Z][\w /&,\-]+?)\s+(?:role|roles|position|positions|opportunit(?:y|ies))\b", regex.I
@@ -126,9 +126,10 @@ def _unlabelled(text: str, take: Callable[[str, str], None], *, first_is_positio
         elif first_is_position and len(p) <= 40 and not regex.search(r"\d{4}", p):
             # "SRE 技术专家 / 基础架构工程师 上海 薪资面议": facts trail the position after single spaces
             words = p.split(" ")
-            while len(words) > 1 and _is_fact(words[-1]):
-                _unlabelled(words.pop(), take, first_is_position=False)
-            take("positions", " ".join(words))
+            first_fact = next((i for i, w in enumerate(words) if i > 0 and _is_fact(w)), len(words))
+            for w in words[first_fact:]:
+                _unlabelled(w, take, first_is_position=False)
+            take("positions", " ".join(words[:first_fact]))
 
 
 def _is_fact(word: str) -> bool:

@@ -85,6 +85,10 @@ def _name_from_line(line: str) -> str | None:
         return squash_cjk_spaces(m.group(1))
     if looks_like_chinese_name(candidate):
         return squash_cjk_spaces(candidate)
+    # "吴楠 在职-考虑机会", "梁子豪 · Unity 开发": a name followed by a status or headline
+    first_word = regex.match(r"^(\p{Han}{2,4})\s+\S", candidate)
+    if first_word and looks_like_chinese_name(first_word.group(1)):
+        return first_word.group(1)
     if looks_like_latin_name(candidate):
         return candidate
     return None
@@ -235,7 +239,9 @@ def _take_piece(out: Personal, piece: str) -> None:
         if b:
             out.put("birth_date", parse_date(b.group()))
         return
-    if regex.fullmatch(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?", p):
+    if regex.fullmatch(
+        r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?|(?:19|20)\d{2}\s*年\s*(?:出生|生)", p
+    ):
         birth = parse_date(p)
         if birth and int(birth[:4]) <= _LATEST_BIRTH_YEAR:
             out.put("birth_date", birth)

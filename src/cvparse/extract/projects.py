@@ -49,10 +49,15 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     for ln in body[:3]:
         lab = label_of(ln.text)
         short_duty = lab is not None and lab[0] in ("项目职责", "职责") and len(lab[1]) <= 12 and not regex.search(r"[，,。；;]", lab[1])
-        if lab and (_ROLE_LABEL.match(lab[0]) or short_duty) and role is None and len(lab[1]) <= 20:
-            role = clean_value(lab[1])
-            body.remove(ln)
-            break
+        if lab and (_ROLE_LABEL.match(lab[0]) or short_duty) and role is None:
+            if len(lab[1]) <= 20:
+                role = clean_value(lab[1])
+                body.remove(ln)
+                break
+            head = regex.split(r"[。；;，,]", lab[1], maxsplit=1)[0]
+            if len(head) <= 20:  # "角色：视觉负责人。以…为核心重构…": the role opens a paragraph that stays
+                role = clean_value(head)
+                break
     pieces = [clean_value(_STATUS.sub("", p)) for p in pieces if clean_value(_STATUS.sub("", p))]
     if len(pieces) == 1 and role is None:
         # "基于多模态特征的防治算法 算法开发": a short role after a single space

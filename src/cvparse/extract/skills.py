@@ -18,6 +18,7 @@ STACK_LINE = regex.compile(
     r"tech(?:nologies|nology| stack)?|stack|tools|built with)\s*[:：]\s*(?P<items>.+)$",
     regex.I,
 )
+_URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", regex.I)
 _LIST_SEP = regex.compile(r"[、,，/／;；|｜]|\s{2,}|\band\b|和|及|与")
 _SENTENCE_WORDS = regex.compile(r"熟悉|熟练|掌握|精通|了解|会用|能够|使用|具备|擅长|proficient|familiar|experience", regex.I)
 
@@ -38,8 +39,9 @@ def extract(sections: list[Section]) -> list[str]:
                     continue
                 if regex.match(r"^\s*(?:protocols?|协议|通信协议|concepts?|方法)\s*[:：]", ln.text, regex.I):
                     continue
-                listed = _is_list(ln.text)
-                for hit in find_skills(ln.text, listed=listed):
+                text = _URL.sub(" ", ln.text)
+                listed = _is_list(text)
+                for hit in find_skills(text, listed=listed):
                     out.setdefault(hit.name, None)
         else:
             for ln in sec.lines:

@@ -18,6 +18,7 @@ _COMPANY_LABEL = regex.compile(r"^(?:公司|公司名称|单位|company|employer
 _INTERN_BRACKET = regex.compile(r"\s*[（(](?:实习|实习生|intern|internship)[）)]\s*$", regex.I)
 _DEPT_WORD = regex.compile(r"(?:(?<!干)部|中心|事业部|事业群|处|科|室|组|团队|Department|Division|Line|Team|Group|Unit|BU)$", regex.I)
 _DEPT_THEN_TITLE = regex.compile(r"^(?P<dept>\S{2,15}?(?:(?<!干)部|中心|处|科|室))\s+(?P<title>\S.{1,30})$")
+_TITLE_THEN_DEPT = regex.compile(r"^(?P<title>\S.{1,30}?)\s+(?P<dept>[^\s(（]{2,20}(?:(?<!干)部|中心|事业部|事业群|组|团队))$")
 _INTERN = regex.compile(r"实习|intern", regex.I)
 TITLE_WORDS = regex.compile(
     r"工程师|经理|专员|主管|总监|助理|实习生|实习|顾问|分析师|设计师|开发|架构师|运营|销售|会计|出纳|教师|老师|护士|护师|医生|"
@@ -97,8 +98,8 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
     if company and _INTERN_BRACKET.search(company):
         company, intern_mark = _INTERN_BRACKET.sub("", company).strip(), True
     if len(rest) == 1 and title is None and department is None:
-        m = _DEPT_THEN_TITLE.match(rest[0])
-        if m:
+        m = _DEPT_THEN_TITLE.match(rest[0]) or _TITLE_THEN_DEPT.match(rest[0])
+        if m and TITLE_WORDS.search(m.group("title")):
             rest = [m.group("title"), m.group("dept")]
     if len(rest) >= 2 and department is None and _DEPT_WORD.search(rest[-1]) and not TITLE_WORDS.search(rest[-1]):
         department = rest.pop()
