@@ -24,11 +24,14 @@ SENTENCE = regex.compile(r"[。；;！!？?]|，.*，|,.*,.*,|\.\s+[A-Z]")
 # Labels that belong to the entry header (their value is a header fact, not body text).
 HEADER_LABELS = regex.compile(
     r"^(?:部门|所在部门|职位|职务|岗位|担任职位|担任角色|角色|项目角色|本人角色|公司|公司名称|单位|学校|院校|专业|学历|学位|"
-    r"时间|起止时间|在校时间|工作时间|项目时间|项目名称|项目|名称|担任职务|项目职务|部门/职位|职位/部门|title|role|position|department|company|school|major|degree|"
+    r"时间|起止时间|在校时间|工作时间|项目时间|项目名称|项目|名称|担任职务|项目职务|部门/职位|职位/部门|职位名称|所在部门|任职部门|"
+    r"担任岗位|工作单位|所在单位|title|role|position|department|company|school|major|degree|"
     r"duration|dates?|period)$",
     regex.I,
 )
 HEAVY_MARK = regex.compile(r"^\s*[■□◆◇▶►★☆➤❖◼◾]\s*")
+# Labels that open an entry in form layouts ("项目名称：…" first, then 项目时间 / 项目职务).
+OPENING_LABELS = regex.compile(r"^(?:项目名称|公司名称|公司|工作单位|单位|学校|学校名称|院校|company|project|school)$", regex.I)
 TITLE_BRACKET = regex.compile(r"^\s*[【\[]([^】\]]{2,60})[】\]]")
 MAX_HEADER_CHARS = 80  # header lines in the corpus are ≤ 60 characters once dates are removed
 
@@ -107,6 +110,9 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             continue
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
         kind = _classify(text, nxt, is_org)
+        if kind == "header-label" and (cur is None or cur.body) and OPENING_LABELS.match(label_of(text)[0]):  # type: ignore[index]
+            cur = _new(entries, ln)
+            continue
         if cur is not None and not cur.body and kind in ("date", "cont", "header-label"):
             if kind == "date" and cur.dates is not None and cur.dates.is_range:
                 cur = _new(entries, ln)

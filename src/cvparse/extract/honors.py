@@ -116,7 +116,13 @@ def split_item(text: str) -> tuple[str, str | None]:
     """``2024.10 国家励志奖学金`` → (``国家励志奖学金``, ``2024-10``); ``(2021年)`` dates too."""
     t = regex.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}[.、)）](?!\d))\s*", "", text).strip()
     date: str | None = None
-    ranges = find_ranges(t)
+    # "CFA Level I（2026.08通过）", "CFA Level I, passed Dec 2020 (Level II candidate)"
+    m = regex.search(r"\s*(?:[(（][^)）]*?|,\s*)(?:passed|通过|获得|取得|获)?\s*(?P<d>(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?|[A-Z][a-z]{2,8}\.? (?:19|20)\d{2})\s*(?:通过|获得|取得|获)?[^)）]*[)）]?.*$", t)
+    if m and m.start() > 0 :
+        d = parse_date(m.group("d"))
+        if d:
+            date, t = d, t[: m.start()]
+    ranges = find_ranges(t) if date is None else []
     if ranges:
         r = ranges[0]
         lead = t[: r.begin].strip()
@@ -134,12 +140,6 @@ def split_item(text: str) -> tuple[str, str | None]:
             y = regex.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t)
             date = y.group(1) if y else None
     t = regex.sub(r"^度\s*", "", t)  # "2023年度 …": the 度 of 年度 stays behind the date
-    # "CFA Level I（2026.08通过）", "CFA Level I, passed Dec 2020 (Level II candidate)"
-    m = regex.search(r"\s*(?:[(（][^)）]*?|,\s*)(?:passed|通过|获得|取得|获)?\s*(?P<d>(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?|[A-Z][a-z]{2,8}\.? (?:19|20)\d{2})\s*(?:通过|获得|取得|获)?[^)）]*[)）]?.*$", t)
-    if m and m.start() > 0 and date is None:
-        d = parse_date(m.group("d"))
-        if d:
-            date, t = d, t[: m.start()]
     name = clean_value(t)
     if regex.fullmatch(r"[\"“'‘].*[\"”'’]", name):  # outer quotation marks only
         name = name[1:-1]
@@ -187,6 +187,11 @@ _INLINE_AWARD = regex.compile(
 )
 
 
+_EN_HONOUR = regex.compile(
+    r"(?P<name>Dean['’]s List|Honou?r Roll|President['’]s List)\s*[:：(（]?\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|，|、|and|&)\s*(?:19|20)\d{2})*)"
+)
+
+
 def inline_awards(sections: list[Section]) -> list[dict[str, object]]:
     """Honours stated inside job descriptions, education lines or an "other" section
     (``获公司年度“销冠”称号``); a project's own prize is not the candidate's award."""
@@ -195,6 +200,9 @@ def inline_awards(sections: list[Section]) -> list[dict[str, object]]:
         if sec.key not in ("work", "internship", "education", "other", "header", "basic"):
             continue
         for ln in sec.lines:
+            for m in _EN_HONOUR.finditer(ln.text):
+                for year in regex.findall(r"(?:19|20)\d{2}", m.group("years")):
+                    out.append({"name": m.group("name"), "date": year})
             for m in _INLINE_AWARD.finditer(ln.text):
                 if regex.search(r"(?:项目|工程|产品|团队|作品|论文|方案)\s*$", ln.text[max(0, m.start() - 6) : m.start()]):
                     continue  # the project's prize, not the candidate's

@@ -12,9 +12,10 @@ from .orgs import find_company
 
 _SALARY = regex.compile(r"\d[\d,.]*\s*(?:[-~至]\s*\d[\d,.]*\s*)?(?:元|k|K|千|万)(?:\s*/\s*(?:月|年))?(?:以上|以下)?|面议|保密")
 _DEPT_BRACKET = regex.compile(r"[（(]\s*([^）)]*(?:部|事业部|中心|处|科室|科|Department|Division|Dept\.?))\s*[）)]\s*$")
-_DEPT_LABEL = regex.compile(r"^(?:部门|所在部门|department|dept)$", regex.I)
-_TITLE_LABEL = regex.compile(r"^(?:职位|职务|岗位|担任职位|title|position|role)$", regex.I)
-_COMPANY_LABEL = regex.compile(r"^(?:公司|公司名称|单位|company|employer)$", regex.I)
+_DEPT_LABEL = regex.compile(r"^(?:部门|所在部门|任职部门|department|dept)$", regex.I)
+_TITLE_LABEL = regex.compile(r"^(?:职位|职务|岗位|担任职位|职位名称|担任岗位|title|position|role)$", regex.I)
+_COMPANY_LABEL = regex.compile(r"^(?:公司|公司名称|单位|工作单位|所在单位|company|employer)$", regex.I)
+_EN_DEPT = regex.compile(r"(?:Division|Department|Dept\.?|Group|Line|Team|Center|Centre|Unit|Labs?|Infrastructure|Office|BU)$")
 _INTERN_BRACKET = regex.compile(r"\s*[（(](?:实习|实习生|intern|internship)[）)]\s*$", regex.I)
 _DEPT_WORD = regex.compile(r"(?:(?<!干)部|中心|事业部|事业群|处|科|室|组|团队|Department|Division|Line|Team|Group|Unit|BU)$", regex.I)
 _DEPT_THEN_TITLE = regex.compile(r"^(?P<dept>\S{2,15}?(?:(?<!干)部|中心|处|科|室))\s+(?P<title>\S.{1,30})$")
@@ -110,7 +111,9 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
         if len(rest) >= 1 and department is None and not TITLE_WORDS.search(title) and TITLE_WORDS.search(rest[0]):
             department, title = title, rest.pop(0)
     if title and department is None and not regex.search(r"\p{Han}", title) and ", " in title:
-        title, department = (part.strip() for part in title.split(", ", 1))
+        head, tail = (part.strip() for part in title.rsplit(", ", 1))
+        if _EN_DEPT.search(tail):  # "Hardware Test Engineer, Consumer Drone Division"
+            title, department = head, tail
     if title:
         m = _DEPT_BRACKET.search(title)
         if m and department is None and not _INTERN.search(m.group(1)):
