@@ -34,6 +34,11 @@ class SLine:
     index: int  # line number in Document.lines
     offset: int  # start of the line in Document.text
     col: int = 0  # start of ``text`` inside the original line (inline-heading content)
+    raw: str = ""  # the same span as written (full-width forms kept), for long texts
+
+    def __post_init__(self) -> None:
+        if not self.raw:
+            self.raw = self.text
 
 
 @dataclass(slots=True)
@@ -197,12 +202,12 @@ def segment(doc: Document) -> list[Section]:
             key, rest, col = inline
             lead = len(text) - len(text.lstrip())
             sections.append(Section(key, _strip_decor(stripped[:col]), heading_line=i))
-            sections[-1].lines.append(SLine(rest, i, start, lead + col))
+            sections[-1].lines.append(SLine(rest, i, start, lead + col, raw[lead + col :]))
             continue
         if line.heading and len(_strip_decor(stripped)) <= MAX_HEADING_CHARS // 2 and not _has_digits(stripped):
             sections.append(Section("other", _strip_decor(stripped), heading_line=i))
             continue
-        sections[-1].lines.append(SLine(text, i, start))
+        sections[-1].lines.append(SLine(text, i, start, 0, raw))
     return sections
 
 
@@ -242,5 +247,5 @@ def route_sub_labels(sections: list[Section]) -> list[Section]:
                 keep.lines.append(ln)
                 continue
             start = m.start("rest")
-            out.append(Section(key, m.group("label"), [SLine(ln.text[start:], ln.index, ln.offset, ln.col + start)]))
+            out.append(Section(key, m.group("label"), [SLine(ln.text[start:], ln.index, ln.offset, ln.col + start, ln.raw[start:])]))
     return out

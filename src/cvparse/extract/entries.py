@@ -229,8 +229,10 @@ def description(lines: list[SLine]) -> str | None:
         if not text:
             continue
         lab = label_of(text)
+        raw = ln.raw.strip()
         if lab is not None:
             name, rest = lab
+            rest = raw[len(raw) - len(rest) :] if rest else rest  # the same span, as written
             if META_LABELS.match(name) or regex.match(r"^(?:公司性质|公司规模|所属行业)", text):
                 continue
             if INTRO_LABELS.match(name) or (not rest and BODY_LABELS.match(name)):
@@ -239,7 +241,7 @@ def description(lines: list[SLine]) -> str | None:
                 continue
         if regex.search(r"公司性质[:：]|公司规模[:：]|所属行业[:：]", text):
             continue
-        out.append(_unbullet(text))
+        out.append(_unbullet(raw))
     text = "\n".join(t for t in out if t)
     return text or None
 

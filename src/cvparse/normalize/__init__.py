@@ -1,0 +1,1 @@
+"""Pure functions: raw strings → contract values."""

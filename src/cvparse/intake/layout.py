@@ -1,0 +1,523 @@
+"""Positioned glyphs of one page → :class:`~cvparse.document.Line` objects in reading order.
+
+The steps, each a small function:
+
+1. clean the glyphs (icon glyphs and unmapped ``(cid:N)`` out, overprinted "fake bold"
+   duplicates folded into one bold glyph);
+2. find ruled tables and read them cell by cell (:mod:`.tables`);
+3. join the remaining glyphs into *runs*: same baseline, no wide gap;
+4. cut the page into columns where a vertical band is empty over most of the text height
+   (a résumé sidebar), recursively, so each column is read whole;
+5. inside a column, runs on the same baseline become one line, joined by a single space.
+
+Thresholds are in ems (multiples of the font size) so they hold at any size; each one says
+which corpus layout fixed it (``shared/corpus/dev`` d001–d040, ``external/real`` e001–e014).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from ..document import Line
+from .pagemodel import Glyph, PageContent, Rule, normalize_glyph_text
+from .tables import BBox, Table, find_tables
+
+# -- glyphs → runs -------------------------------------------------------------------------
+# Glyphs whose baselines are closer than this share a row (absorbs superscripts and rounding;
+# lines are at least one em apart).
+ROW_TOLERANCE_EM = 0.4
+# A gap wider than this ends a run. Word spaces are 0.25–0.35 em and justified Latin lines in
+# LaTeX (e002, e003) stretch them to about 0.8 em; the narrowest gutter in the corpus (d005,
+# main column to right sidebar) is about 2 em.
+RUN_GAP_EM = 1.2
+# Between two CJK glyphs a gap wider than this is a space: contiguous CJK has ~0 gap, while
+# letter-spaced headings (教 育 背 景) and Word's 姓  名 labels leave about one em.
+CJK_SPACE_EM = 0.5
+# Between CJK and Latin, word processors add ~0.2 em of "autospace" that is not a space in
+# the text (LibreOffice: 2003 年 5 月 in d007); xeCJK's real CJK/Latin glue is ~0.33 em.
+MIXED_SPACE_EM = 0.3
+# Elsewhere a gap wider than this is a word space (LaTeX PDFs have no space glyphs; e001).
+LATIN_SPACE_EM = 0.18
+# A space glyph only counts when its neighbours are at least this far apart: pdfium invents
+# spaces inside words set with tight kerning (e010: "g ithub").
+HINT_MIN_GAP_EM = 0.1
+# Two identical glyphs closer than this are one glyph printed twice ("fake bold" in WPS/Word).
+OVERPRINT_TOLERANCE = 1.0
+
+# Runs whose font sizes differ by more than this factor never share a line.
+SAME_LINE_MAX_SIZE_RATIO = 1.5
+
+# -- columns ---------------------------------------------------------------------------------
+# Candidate gutters are searched between these fractions of the page width.
+GUTTER_SEARCH = (0.12, 0.88)
+GUTTER_STEP = 2.0
+# The empty band must be at least this wide (points); sidebars in the corpus leave 15–30.
+GUTTER_MIN_WIDTH = 6.0
+# The column region must cover this share of the page's text height: a key/value block in
+# two columns (d018, d036) spans a few lines only and must not be split.
+COLUMN_MIN_SHARE = 0.45
+# ... and each side must have at least this many runs.
+COLUMN_MIN_RUNS = 4
+# If this share of the smaller side's runs sit on a baseline of the other side, the two sides
+# are a label/value layout (e011: dates left, entries right), read row by row, not columns.
+ALIGNED_MAX_SHARE = 0.6
+BASELINE_TOLERANCE = 1.5
+# Recursion depth for columns inside columns (header band + two columns + a footer band).
+MAX_COLUMN_DEPTH = 3
+
+# -- tables ----------------------------------------------------------------------------------
+CELL_SEPARATOR = " | "
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (0x3000 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF
+            or 0x20000 <= cp <= 0x2FFFF)
+
+
+@dataclass(slots=True)
+class _Item:
+    """A unit the column finder moves around: a run of glyphs, or a whole table."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    glyphs: list[Glyph]
+    table_lines: list[Line] | None = None
+    base: float = 0.0
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+# -- public ----------------------------------------------------------------------------------
+
+
+def clean_glyphs(glyphs: Iterable[Glyph]) -> list[Glyph]:
+    """Drop unmapped and icon glyphs, repair radicals, fold overprinted duplicates into bold."""
+    kept: list[Glyph] = []
+    by_column: dict[tuple[str, int], list[int]] = {}
+    for g in glyphs:
+        if g.unmapped:
+            continue
+        text = normalize_glyph_text(g.text)
+        if not text:
+            continue
+        if text.isspace():
+            kept.append(replace(g, text=" "))
+            continue
+        twin = _overprinted(by_column, kept, text, g)
+        if twin is not None:
+            t = kept[twin]
+            kept[twin] = replace(t, bold=True)
+            continue
+        by_column.setdefault((text, int(g.x0)), []).append(len(kept))
+        kept.append(g if text == g.text else replace(g, text=text))
+    return kept
+
+
+def _overprinted(
+    by_column: dict[tuple[str, int], list[int]], kept: list[Glyph], text: str, g: Glyph,
+) -> int | None:
+    """Index of an already kept glyph with the same text at (almost) the same place."""
+    x = int(g.x0)
+    for column in (x, x - 1, x + 1):
+        for i in by_column.get((text, column), ()):
+            k = kept[i]
+            if abs(k.x0 - g.x0) <= OVERPRINT_TOLERANCE and abs(k.top - g.top) <= OVERPRINT_TOLERANCE:
+                return i
+    return None
+
+
+def page_lines(page: PageContent, gutter_hint: float | None = None) -> tuple[list[Line], float | None]:
+    """The page's lines in reading order, and the x of its main column gutter (if any).
+
+    ``gutter_hint`` is the previous page's gutter: a sidebar that ends early on page 2 (d009:
+    one short 语言 block) is too small to be found on its own, but the template is the same.
+    """
+    glyphs = clean_glyphs(page.glyphs)
+    items: list[_Item] = []
+    for table in find_tables(page.rules):
+        table_lines, glyphs = _read_table(table, glyphs, page.index)
+        if table_lines:
+            x0, top, x1, bottom = table.bbox
+            items.append(_Item(x0, top, x1, bottom, [], table_lines))
+    items.extend(_runs(glyphs))
+    barriers = [r for r in page.rules if r.horizontal and r.x1 - r.x0 > GUTTER_MIN_WIDTH]
+    ctx = _Context(barriers, page.width, _text_height(items), main_first=page.index > 0)
+    split = _find_gutter(items, ctx) if len(items) >= 2 * COLUMN_MIN_RUNS else None
+    if split is None and gutter_hint is not None:
+        split = _hinted_gutter(items, ctx, gutter_hint)
+    groups = _split_groups(items, split, ctx, MAX_COLUMN_DEPTH) if split else [items]
+    lines: list[Line] = []
+    for group in groups:
+        lines.extend(_leaf_lines(group, page.index))
+    return lines, split[0] if split else None
+
+
+# -- runs ------------------------------------------------------------------------------------
+
+
+def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by baseline, top to bottom."""
+    rows: list[list[Glyph]] = []
+    base = 0.0
+    size = 0.0
+    for g in sorted(glyphs, key=lambda g: g.base):
+        if rows and abs(g.base - base) <= ROW_TOLERANCE_EM * max(g.size, size):
+            rows[-1].append(g)
+            base += (g.base - base) / len(rows[-1])
+        else:
+            rows.append([g])
+            base, size = g.base, g.size
+    return rows
+
+
+def _runs(glyphs: Sequence[Glyph]) -> list[_Item]:
+    """Split each row at wide gaps; a run never starts or ends with a space hint."""
+    items: list[_Item] = []
+    for row in _rows(glyphs):
+        current: list[Glyph] = []
+        last: Glyph | None = None
+        for g in sorted(row, key=lambda g: g.cx):
+            if g.text == " ":
+                if current:
+                    current.append(g)
+                continue
+            if last is not None and g.x0 - last.x1 > RUN_GAP_EM * max(last.size, g.size):
+                items.append(_make_item(current))
+                current = []
+            current.append(g)
+            last = g
+        if current:
+            items.append(_make_item(current))
+    return [i for i in items if i.glyphs]
+
+
+def _make_item(glyphs: list[Glyph]) -> _Item:
+    while glyphs and glyphs[-1].text == " ":
+        glyphs.pop()
+    if not glyphs:
+        return _Item(0, 0, 0, 0, [])
+    bases = sorted(g.base for g in glyphs if g.text != " ")
+    return _Item(min(g.x0 for g in glyphs), min(g.top for g in glyphs),
+                 max(g.x1 for g in glyphs), max(g.bottom for g in glyphs), glyphs,
+                 base=bases[len(bases) // 2])
+
+
+def join_glyphs(glyphs: Sequence[Glyph]) -> str:
+    """Glyph texts left to right, with a space where the writer put one.
+
+    A space glyph is a hint from the file; without one, a gap is a space when it is wider than
+    :data:`CJK_SPACE_EM` between two CJK glyphs, :data:`LATIN_SPACE_EM` otherwise.
+    """
+    out: list[str] = []
+    prev: Glyph | None = None
+    hinted = False
+    for g in glyphs:
+        if g.text == " ":
+            hinted = prev is not None
+            continue
+        if prev is not None:
+            em = max(min(prev.size, g.size), 1.0)
+            cjk = _is_cjk(prev.text[-1]) + _is_cjk(g.text[0])
+            limit = (LATIN_SPACE_EM, MIXED_SPACE_EM, CJK_SPACE_EM)[cjk]
+            gap = g.x0 - prev.x1
+            if (hinted and gap >= HINT_MIN_GAP_EM * em) or gap > limit * em:
+                out.append(" ")
+        out.append(g.text)
+        prev = g
+        hinted = False
+    return "".join(out)
+
+
+# -- columns ---------------------------------------------------------------------------------
+
+
+def _text_height(items: Sequence[_Item]) -> float:
+    return max((i.bottom for i in items), default=0.0) - min((i.top for i in items), default=0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    barriers: list[Rule]
+    width: float
+    page_height: float
+    main_first: bool = False
+
+
+def _segment(items: list[_Item], ctx: _Context, depth: int) -> list[list[_Item]]:
+    """Groups of items in reading order: header band, columns (narrower first), footer band."""
+    if depth <= 0 or len(items) < 2 * COLUMN_MIN_RUNS:
+        return [items] if items else []
+    split = _find_gutter(items, ctx)
+    return _split_groups(items, split, ctx, depth) if split else [items]
+
+
+def _split_groups(
+    items: list[_Item], split: tuple[float, float, float], ctx: _Context, depth: int,
+) -> list[list[_Item]]:
+    gx, ya, yb = split
+    head = [i for i in items if i.cy < ya]
+    foot = [i for i in items if i.cy > yb]
+    left = [i for i in items if ya <= i.cy <= yb and i.x1 <= gx]
+    right = [i for i in items if ya <= i.cy <= yb and i.x0 >= gx]
+    left_width = max((i.x1 for i in left), default=gx) - min((i.x0 for i in left), default=gx)
+    right_width = max((i.x1 for i in right), default=gx) - min((i.x0 for i in right), default=gx)
+    # Sidebars hold the name and contact block in every sidebar layout of the corpus, so the
+    # narrower column is read first; on later pages the main column comes first because it
+    # continues the section the previous page ended with (d009 page 2).
+    columns = (left, right) if (left_width <= right_width) != ctx.main_first else (right, left)
+    out: list[list[_Item]] = []
+    for part in (head, *columns, foot):
+        out.extend(_segment(part, ctx, depth - 1))
+    return out
+
+
+def _blocked(
+    items: list[_Item], ctx: _Context, x: float, ytop: float, ybottom: float,
+) -> list[tuple[float, float]]:
+    """Vertical spans where something (a run, a table, a horizontal rule) crosses ``x``."""
+    return sorted(
+        [(i.top, i.bottom) for i in items if i.x0 < x < i.x1]
+        + [(b.top, b.bottom) for b in ctx.barriers if b.x0 < x < b.x1 and ytop < b.top < ybottom]
+    )
+
+
+def _find_gutter(items: list[_Item], ctx: _Context) -> tuple[float, float, float] | None:
+    """``(x, top, bottom)`` of the best empty vertical band, or ``None`` for one column."""
+    lo = min(i.x0 for i in items)
+    hi = max(i.x1 for i in items)
+    ytop = min(i.top for i in items)
+    ybottom = max(i.bottom for i in items)
+    best: tuple[float, float, float] | None = None
+    best_height = COLUMN_MIN_SHARE * ctx.page_height
+    x = max(lo, GUTTER_SEARCH[0] * ctx.width)
+    while x <= min(hi, GUTTER_SEARCH[1] * ctx.width):
+        ya, yb = _largest_free_gap(_blocked(items, ctx, x, ytop, ybottom), ytop, ybottom)
+        if yb - ya > best_height and _is_column_split(items, x, ya, yb):
+            best, best_height = (x, ya, yb), yb - ya
+        x += GUTTER_STEP
+    return best
+
+
+def _hinted_gutter(items: list[_Item], ctx: _Context, x: float) -> tuple[float, float, float] | None:
+    """The previous page's gutter, if it is still an empty band with text on both sides."""
+    if not items:
+        return None
+    ytop = min(i.top for i in items)
+    ybottom = max(i.bottom for i in items)
+    ya, yb = _largest_free_gap(_blocked(items, ctx, x, ytop, ybottom), ytop, ybottom)
+    if yb - ya <= COLUMN_MIN_SHARE * ctx.page_height:
+        return None
+    if _is_column_split(items, x, ya, yb, min_runs=1, check_alignment=False):
+        return (x, ya, yb)
+    return None
+
+
+def _largest_free_gap(blocked: list[tuple[float, float]], ytop: float, ybottom: float) -> tuple[float, float]:
+    best = (0.0, 0.0)
+    cursor = ytop
+    for top, bottom in [*blocked, (ybottom, ybottom)]:
+        if top - cursor > best[1] - best[0]:
+            best = (cursor, top)
+        cursor = max(cursor, bottom)
+    return best
+
+
+def _is_column_split(
+    items: list[_Item], x: float, ya: float, yb: float,
+    min_runs: int = COLUMN_MIN_RUNS, check_alignment: bool = True,
+) -> bool:
+    inside = [i for i in items if ya <= i.cy <= yb]
+    left = [i for i in inside if i.x1 <= x]
+    right = [i for i in inside if i.x0 >= x]
+    if len(left) < min_runs or len(right) < min_runs:
+        return False
+    band_left = max(i.x1 for i in left)
+    band_right = min(i.x0 for i in right)
+    if band_right - band_left < GUTTER_MIN_WIDTH:
+        return False
+    if not check_alignment:
+        return True
+    small, other = (left, right) if len(left) <= len(right) else (right, left)
+    baselines = sorted(i.bottom for i in other)
+    aligned = sum(1 for i in small if _near(baselines, i.bottom))
+    return aligned < ALIGNED_MAX_SHARE * len(small)
+
+
+def _near(sorted_values: list[float], value: float) -> bool:
+    from bisect import bisect_left
+
+    k = bisect_left(sorted_values, value - BASELINE_TOLERANCE)
+    return k < len(sorted_values) and sorted_values[k] <= value + BASELINE_TOLERANCE
+
+
+# -- lines -----------------------------------------------------------------------------------
+
+
+def _leaf_lines(items: list[_Item], page: int) -> list[Line]:
+    """Runs that overlap vertically form one line; tables keep their own lines."""
+    groups: list[list[_Item]] = []
+    for item in sorted(items, key=lambda i: (i.base if i.table_lines is None else i.top, i.x0)):
+        if item.table_lines is None:
+            for group in reversed(groups[-3:]):
+                head = group[0]
+                if head.table_lines is None and _overlap(head, item):
+                    group.append(item)
+                    break
+            else:
+                groups.append([item])
+        else:
+            groups.append([item])
+    groups.sort(key=lambda g: min(i.top for i in g))
+    lines: list[Line] = []
+    for group in groups:
+        if group[0].table_lines is not None:
+            lines.extend(group[0].table_lines)
+            continue
+        for runs in _split_by_size(sorted(group, key=lambda i: i.x0)):
+            line = make_line([r.glyphs for r in runs], page)
+            if line is not None:
+                lines.append(line)
+    return lines
+
+
+def _split_by_size(runs: list[_Item]) -> list[list[_Item]]:
+    """Runs on one baseline but in very different sizes are different lines (d018: the 18 pt
+    name and the 8.5 pt "简历编号 … 更新时间" stamp right-aligned beside it)."""
+    out: list[list[_Item]] = [runs[:1]]
+    for run in runs[1:]:
+        a, b = _run_size(out[-1][-1]), _run_size(run)
+        if max(a, b) > SAME_LINE_MAX_SIZE_RATIO * min(a, b):
+            out.append([run])
+        else:
+            out[-1].append(run)
+    return out
+
+
+def _run_size(run: _Item) -> float:
+    return max((g.size for g in run.glyphs if g.text != " "), default=1.0)
+
+
+def _overlap(a: _Item, b: _Item) -> bool:
+    """Whether two runs sit on one baseline."""
+    size = max(_run_size(a), _run_size(b))
+    return abs(a.base - b.base) <= ROW_TOLERANCE_EM * size
+
+
+def make_line(parts: Sequence[Sequence[Glyph]], page: int, separator: str = " ") -> Line | None:
+    """One :class:`Line` from runs (or cells) left to right, with size and bold from its glyphs."""
+    texts = [" ".join(join_glyphs(p).split()) for p in parts]
+    text = separator.join(t for t in texts if t)
+    if not text:
+        return None
+    glyphs = [g for p in parts for g in p if g.text != " "]
+    sizes: dict[float, int] = {}
+    bold = 0
+    for g in glyphs:
+        key = round(g.size, 1)
+        sizes[key] = sizes.get(key, 0) + len(g.text)
+        bold += len(g.text) if g.bold else 0
+    size = max(sizes, key=lambda k: sizes[k])
+    bbox = (round(min(g.x0 for g in glyphs), 2), round(min(g.top for g in glyphs), 2),
+            round(max(g.x1 for g in glyphs), 2), round(max(g.bottom for g in glyphs), 2))
+    return Line(text=text, page=page, bbox=bbox, size=size, bold=bold * 2 > sum(sizes.values()))
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+
+def _read_table(table: Table, glyphs: list[Glyph], page: int) -> tuple[list[Line], list[Glyph]]:
+    """The table's lines, and the glyphs that lie outside it."""
+    cells: dict[BBox, list[Glyph]] = {cell: [] for row in table.rows for cell in row}
+    rest: list[Glyph] = []
+    for g in glyphs:
+        cell = _cell_of(table, g)
+        if cell is None:
+            rest.append(g)
+        else:
+            cells[cell].append(g)
+    filled = sum(1 for c in cells.values() if any(g.text != " " for g in c))
+    if filled < 2:
+        return [], glyphs
+    lines: list[Line] = []
+    for row in table.rows:
+        lines.extend(_row_lines([_cell_lines(cells[c]) for c in row], page))
+    return lines, rest
+
+
+def _cell_of(table: Table, g: Glyph) -> BBox | None:
+    x0, top, x1, bottom = table.bbox
+    if not (x0 <= g.cx <= x1 and top <= g.cy <= bottom):
+        return None
+    for row in table.rows:
+        for cell in row:
+            if cell[0] <= g.cx <= cell[2] and cell[1] <= g.cy <= cell[3]:
+                return cell
+    return None
+
+
+def _cell_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """A cell's glyphs as lines (each a list of glyphs, left to right), top to bottom."""
+    out: list[list[Glyph]] = []
+    for row in _rows(glyphs):
+        ordered = sorted(row, key=lambda g: g.cx)
+        while ordered and ordered[0].text == " ":
+            ordered.pop(0)
+        if any(g.text != " " for g in ordered):
+            out.append(ordered)
+    return out
+
+
+def _row_lines(cells: list[list[list[Glyph]]], page: int) -> list[Line]:
+    """A table row as lines.
+
+    One-line cells make one line joined by " | " (a key/value grid row). A short label cell
+    beside multi-line content becomes its own line followed by the content lines (a form
+    row: 教育背景 | …). With three or more cells, wrapped cell text is joined back into one
+    cell value so the row stays one line (d015's education table).
+    """
+    cells = [c for c in cells if c]
+    if not cells:
+        return []
+    if len(cells) >= 3 or all(len(c) == 1 for c in cells):
+        joined = [[g for line in cell for g in line] for cell in cells]
+        line = make_line(joined, page, CELL_SEPARATOR) if len(cells) > 1 else None
+        if line is not None and all(len(c) == 1 for c in cells):
+            return [line]
+        if len(cells) >= 3:
+            return [_joined_cells_line(cells, page)]
+    out: list[Line] = []
+    for cell in cells:
+        for glyph_line in cell:
+            made = make_line([glyph_line], page)
+            if made is not None:
+                out.append(made)
+    return out
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """Wrapped pieces of one cell: CJK joins directly (机械设计制造及其自|动化), Latin with a space."""
+    out = ""
+    for part in parts:
+        if out and part and not (_is_cjk(out[-1]) or _is_cjk(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _joined_cells_line(cells: list[list[list[Glyph]]], page: int) -> Line:
+    """Each cell's wrapped lines joined without a break, the cells joined by " | "."""
+    texts = [_join_wrapped([" ".join(join_glyphs(line).split()) for line in cell]) for cell in cells]
+    glyphs = [[g for line in cell for g in line] for cell in cells]
+    base = make_line(glyphs, page, CELL_SEPARATOR)
+    text = CELL_SEPARATOR.join(t for t in texts if t)
+    assert base is not None
+    return Line(text=text, page=page, bbox=base.bbox, size=base.size, bold=base.bold)
+
+
+__all__ = ["clean_glyphs", "join_glyphs", "make_line", "page_lines"]

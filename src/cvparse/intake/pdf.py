@@ -1,0 +1,324 @@
+"""PDF intake: bytes → a :class:`~cvparse.document.Document` of lines in reading order.
+
+This module owns what is about the *file*: opening it with the chosen engine, turning every
+engine failure into a typed :mod:`cvparse.errors` exception, refusing oversize files before a
+page is read, deciding whether the text layer is usable at all (a scan or a broken font map
+needs OCR, which cvparse does not do), and removing page furniture (running headers, footers,
+page numbers) once all pages are read. How a page's glyphs become lines is :mod:`.layout`;
+how each engine reads glyphs is :mod:`.pdf_engines`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from typing import Literal
+
+from ..document import Document, Line
+from ..errors import (
+    CorruptDocumentError,
+    CvparseError,
+    EncryptedDocumentError,
+    InputError,
+    LimitExceededError,
+    NoTextError,
+)
+from ..limits import Limits
+from .layout import page_lines
+from .pagemodel import Glyph, PageContent, is_private_use
+from .pdf_engines import Engine, PdfiumEngine, PlumberEngine
+
+EngineName = Literal["pdfplumber", "pdfium"]
+
+# -- text-layer quality ----------------------------------------------------------------------
+# Fewer readable characters than this in the whole file means there is no text layer (a scan
+# with at most a stamp or a page number). The shortest résumé in the corpus (d039) has ~400.
+MIN_TEXT_CHARS = 40
+# A text layer where more than this share of glyphs is unmapped ``(cid:N)`` is unreadable.
+# e004 (all digits unmapped) is at 12 %, e003 (icon glyphs) under 2 %.
+MAX_UNMAPPED_SHARE = 0.35
+# Mojibake: private-use, unassigned or C1-control code points, or Latin-1 letters where a
+# CJK font map went wrong. Icon fonts put at most ~1 % private-use glyphs on a page (d030).
+MAX_GARBAGE_SHARE = 0.3
+
+# -- page furniture --------------------------------------------------------------------------
+# Headers and footers live in this share of the page height at the top or bottom.
+FURNITURE_BAND = 0.1
+# The same text (digits ignored) at the same height on more than this share of pages is
+# furniture. Not "half": e003 repeats its contact line on pages 1 and 3 of 4 (two versions).
+FURNITURE_MIN_PAGE_SHARE = 0.5
+FURNITURE_POSITION_TOLERANCE = 4.0
+_PAGE_NUMBER = re.compile(
+    r"""^\s*(?:
+        第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?    # 第 1 页 / 第1页，共2页
+      | 共\s*\d+\s*页\s*第\s*\d+\s*页
+      | [-–—]\s*\d+\s*[-–—]                         # - 1 -
+      | \d+\s*/\s*\d+                               # 1/2
+      | \d+\s*\|\s*P\s*age                          # 1 | Page (Word's page-number style)
+      | (?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?    # Page 1 of 2
+      | \d+
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DIGITS = re.compile(r"\d+")
+
+_PDFMINER_LOGGER = "pdfminer"
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+
+
+class _BelowError(logging.Filter):
+    """Drops pdfminer's warnings ("Could not get FontBBox ...") while cvparse reads a file."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
+
+
+_QUIET = _BelowError()
+
+
+def read_pdf(
+    data: bytes, *, source: str | None, limits: Limits, engine: EngineName = "pdfplumber",
+) -> Document:
+    """Read a PDF into a :class:`Document`.
+
+    Raises :class:`~cvparse.errors.EncryptedDocumentError`,
+    :class:`~cvparse.errors.CorruptDocumentError`,
+    :class:`~cvparse.errors.LimitExceededError` (``max_pages``) or
+    :class:`~cvparse.errors.NoTextError`; no engine exception escapes.
+    """
+    with _quiet_pdfminer(engine):
+        reader = _open(data, source, engine)
+        try:
+            count = _page_count(reader, source)
+            _check_pages(count, limits, source)
+            pages = _read_pages(reader, source)
+        finally:
+            _close(reader)
+    _check_text_layer(pages, source)
+    lines_by_page: list[list[Line]] = []
+    gutter: float | None = None
+    for page in pages:
+        lines, found = page_lines(page, gutter)
+        gutter = found if found is not None else gutter
+        lines_by_page.append(lines)
+    lines = _drop_furniture(lines_by_page, pages)
+    return Document(lines=lines, source=source, format="pdf", pages=count, meta={"engine": engine})
+
+
+# -- opening ---------------------------------------------------------------------------------
+
+
+def _open(data: bytes, source: str | None, engine: EngineName) -> Engine:
+    if engine not in ("pdfplumber", "pdfium"):
+        raise InputError(f"unknown PDF engine {engine!r}; use 'pdfplumber' or 'pdfium'", source=source)
+    try:
+        return PdfiumEngine(data) if engine == "pdfium" else PlumberEngine(data)
+    except CvparseError:
+        raise
+    except Exception as exc:
+        if _is_password_error(exc):
+            raise EncryptedDocumentError(
+                "the PDF is password-protected; it cannot be read without the password", source=source,
+            ) from exc
+        raise CorruptDocumentError(f"the PDF cannot be opened: {_describe(exc)}", source=source) from exc
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    """pdfminer says PDFPasswordIncorrect (wrapped by pdfplumber); pdfium gives error code 4."""
+    chain: list[BaseException] = [exc]
+    while chain[-1].__cause__ is not None or chain[-1].__context__ is not None:
+        nxt = chain[-1].__cause__ or chain[-1].__context__
+        if nxt is None or nxt in chain:
+            break
+        chain.append(nxt)
+    for e in chain:
+        name = type(e).__name__
+        if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+            return True
+        if getattr(e, "err_code", None) == 4:  # FPDF_ERR_PASSWORD
+            return True
+        text = " ".join(str(a) for a in e.args)
+        if "PDFPasswordIncorrect" in text or "password" in text.lower():
+            return True
+    return False
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
+def _page_count(reader: Engine, source: str | None) -> int:
+    try:
+        return reader.page_count()
+    except Exception as exc:
+        raise CorruptDocumentError(f"the PDF page tree is broken: {_describe(exc)}", source=source) from exc
+
+
+def _check_pages(count: int, limits: Limits, source: str | None) -> None:
+    if count <= 0:
+        raise CorruptDocumentError("the PDF has no pages", source=source)
+    if limits.max_pages is not None and count > limits.max_pages:
+        raise LimitExceededError(
+            f"the PDF has {count:,} pages, over the limit of {limits.max_pages:,}",
+            source=source, limit="max_pages", value=count,
+        )
+
+
+def _read_pages(reader: Engine, source: str | None) -> list[PageContent]:
+    try:
+        return list(reader.pages())
+    except CvparseError:
+        raise
+    except RecursionError as exc:
+        raise CorruptDocumentError("the PDF structure is nested too deeply", source=source) from exc
+    except Exception as exc:
+        if _is_password_error(exc):
+            raise EncryptedDocumentError("the PDF is password-protected", source=source) from exc
+        raise CorruptDocumentError(f"a PDF page cannot be read: {_describe(exc)}", source=source) from exc
+
+
+def _close(reader: Engine) -> None:
+    with suppress(Exception):  # closing a half-broken file must not hide the real outcome
+        reader.close()
+
+
+@contextmanager
+def _quiet_pdfminer(engine: EngineName) -> Iterator[None]:
+    """Filter pdfminer's warnings for the duration of a read, on pdfminer's own loggers only.
+
+    A logger's filters do not see records propagated from its children, so the filter goes on
+    every ``pdfminer.*`` logger, and those exist only once pdfplumber is imported (hence the
+    import here). A counter keeps nested or concurrent reads from removing it early.
+    """
+    global _quiet_depth
+    if engine != "pdfplumber":
+        yield
+        return
+    import pdfplumber  # noqa: F401  (creates the pdfminer loggers)
+
+    with _quiet_lock:
+        _quiet_depth += 1
+        if _quiet_depth == 1:
+            for logger in _pdfminer_loggers():
+                logger.addFilter(_QUIET)
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                for logger in _pdfminer_loggers():
+                    logger.removeFilter(_QUIET)
+
+
+def _pdfminer_loggers() -> list[logging.Logger]:
+    names = [n for n in list(logging.Logger.manager.loggerDict) if n == _PDFMINER_LOGGER
+             or n.startswith(_PDFMINER_LOGGER + ".")]
+    return [logging.getLogger(n) for n in [_PDFMINER_LOGGER, *names]]
+
+
+# -- text-layer quality ----------------------------------------------------------------------
+
+
+def _check_text_layer(pages: list[PageContent], source: str | None) -> None:
+    glyphs = [g for p in pages for g in p.glyphs if not g.text.isspace()]
+    unmapped = sum(1 for g in glyphs if g.unmapped)
+    mapped = [g for g in glyphs if not g.unmapped]
+    readable = sum(1 for g in mapped if not _is_garbage(g))
+    if len(glyphs) < MIN_TEXT_CHARS or (readable < MIN_TEXT_CHARS and unmapped == 0):
+        raise NoTextError(
+            "the PDF has no text layer (a scanned or image-only document); OCR is needed to read it",
+            source=source,
+        )
+    if unmapped > MAX_UNMAPPED_SHARE * len(glyphs):
+        raise NoTextError(
+            f"the PDF's text layer is unreadable: {unmapped:,} of {len(glyphs):,} glyphs have no "
+            "Unicode mapping (cid codes); OCR is needed to read it",
+            source=source,
+        )
+    garbage = len(mapped) - readable
+    if garbage > MAX_GARBAGE_SHARE * max(len(mapped), 1) or readable < MIN_TEXT_CHARS:
+        raise NoTextError(
+            "the PDF's text layer is garbled (a broken font encoding maps the glyphs to the wrong "
+            "characters); OCR is needed to read it",
+            source=source,
+        )
+
+
+def _is_garbage(g: Glyph) -> bool:
+    """A glyph whose character cannot be résumé text: a broken ToUnicode map produced it.
+
+    Private-use code points count here although icons are private-use too: a page of icons
+    is not a résumé, and real icon use stays far below :data:`MAX_GARBAGE_SHARE`.
+    """
+    for ch in g.text:
+        cp = ord(ch)
+        if is_private_use(ch) or unicodedata.category(ch) in ("Cn", "Co", "Cs"):
+            return True
+        if 0x80 <= cp <= 0x9F:  # C1 controls: bytes decoded as Latin-1
+            return True
+        if 0xC0 <= cp <= 0xFF and cp not in (0xD7, 0xF7):  # À-ÿ: GBK bytes read as Latin-1
+            return True
+    return False
+
+
+# -- page furniture --------------------------------------------------------------------------
+
+
+def _drop_furniture(lines_by_page: list[list[Line]], pages: list[PageContent]) -> list[Line]:
+    """All lines in page order, without page numbers and repeated headers/footers."""
+    heights = {p.index: p.height for p in pages}
+    repeated = _repeated_keys(lines_by_page, heights)
+    out: list[Line] = []
+    for lines in lines_by_page:
+        for line in lines:
+            band = _band(line, heights.get(line.page, 0.0))
+            if band is None:
+                out.append(line)
+            elif _PAGE_NUMBER.match(line.text) or _furniture_key(line, band) in repeated:
+                continue
+            else:
+                out.append(line)
+    return out
+
+
+def _band(line: Line, page_height: float) -> str | None:
+    """``"top"`` or ``"bottom"`` when the line sits in a header/footer band."""
+    if line.bbox is None or page_height <= 0:
+        return None
+    if line.bbox[3] <= FURNITURE_BAND * page_height:
+        return "top"
+    if line.bbox[1] >= (1 - FURNITURE_BAND) * page_height:
+        return "bottom"
+    return None
+
+
+def _furniture_key(line: Line, band: str) -> tuple[str, str, int]:
+    assert line.bbox is not None
+    y = line.bbox[1]
+    return band, _DIGITS.sub("#", line.text.replace(" ", "")), round(y / FURNITURE_POSITION_TOLERANCE)
+
+
+def _repeated_keys(lines_by_page: list[list[Line]], heights: dict[int, float]) -> set[tuple[str, str, int]]:
+    if len(lines_by_page) < 2:
+        return set()
+    seen: Counter[tuple[str, str, int]] = Counter()
+    for lines in lines_by_page:
+        keys = set()
+        for line in lines:
+            band = _band(line, heights.get(line.page, 0.0))
+            if band is not None:
+                keys.add(_furniture_key(line, band))
+        seen.update(keys)
+    needed = max(2, int(FURNITURE_MIN_PAGE_SHARE * len(lines_by_page)) + 1)
+    return {k for k, n in seen.items() if n >= needed}
+
+
+__all__ = ["read_pdf"]

@@ -1,0 +1,123 @@
+"""Extractor cases on small snippets: one layout each, the way real résumés write them."""
+
+from __future__ import annotations
+
+import pytest
+
+import cvparse
+from cvparse.errors import EmptyDocumentError, InputError, NotAResumeError
+
+
+def test_inline_header_line() -> None:
+    p = cvparse.parse_text("李雷\n男 | 年龄: 21岁 | 📞 153-0000-1234 | 💌 Li.Lei@Example.com\n")
+    assert (p.name, p.gender, p.age, p.phone, p.email) == ("李雷", "male", 21, "15300001234", "li.lei@example.com")
+
+
+def test_job_board_key_value_grid() -> None:
+    text = (
+        "姓名：韩梅梅          性别：女\n出生年月：1993年6月    民族：汉族\n户口所在地：江苏南京   政治面貌：中共党员\n"
+        "现居住地：上海市浦东新区\n手机：13900001111\n"
+    )
+    p = cvparse.parse_text(text)
+    assert p.name == "韩梅梅" and p.gender == "female" and p.birth_date == "1993-06"
+    assert (p.ethnicity, p.political_status, p.hometown, p.location) == ("汉族", "中共党员", "南京", "上海")
+
+
+def test_letter_spaced_labels() -> None:
+    p = cvparse.parse_text("姓    名：王 小 明\n性    别：男\n手    机：13700001111\n")
+    assert p.name == "王小明" and p.gender == "male"
+
+
+def test_entries_with_leading_and_trailing_dates() -> None:
+    text = (
+        "张伟\n13800001111\n工作经历\n"
+        "2019.07 - 至今  北京字节跳动科技有限公司  后端开发工程师\n- 负责推荐系统\n"
+        "上海某某信息技术有限公司 | 测试实习生    2018.06-2018.09\n- 编写用例\n"
+    )
+    p = cvparse.parse_text(text)
+    assert [(w.company, w.title, w.start, w.end, w.internship) for w in p.work] == [
+        ("北京字节跳动科技有限公司", "后端开发工程师", "2019-07", "present", False),
+        ("上海某某信息技术有限公司", "测试实习生", "2018-06", "2018-09", True),
+    ]
+    assert p.work[0].description == "负责推荐系统"
+
+
+def test_project_sub_labels_stay_in_description() -> None:
+    text = (
+        "张伟\n13800001111\n项目经验\n2020/05 — 2021/03  智能仓储系统     项目负责人\n"
+        "  项目描述：为仓库建设调度系统。\n  责任描述：负责架构设计。\n  技术栈：Java、Spring Boot、mysql\n"
+    )
+    p = cvparse.parse_text(text)
+    proj = p.projects[0]
+    assert (proj.name, proj.role, proj.start, proj.end) == ("智能仓储系统", "项目负责人", "2020-05", "2021-03")
+    assert proj.description and proj.description.startswith("项目描述：为仓库建设调度系统。")
+    assert {"Java", "Spring Boot", "MySQL"} <= set(p.skills)
+
+
+def test_education_with_degree_major_gpa() -> None:
+    p = cvparse.parse_text("张伟\n13800001111\n教育背景\n2016.09-2020.06  浙江大学  计算机科学与技术  本科\nGPA：3.8/4.0\n")
+    e = p.education[0]
+    assert (e.school, e.degree, e.major, e.start, e.end, e.gpa) == (
+        "浙江大学", "bachelor", "计算机科学与技术", "2016-09", "2020-06", "3.8/4.0"
+    )
+
+
+def test_narrative_executive_bio() -> None:
+    text = (
+        "赵建国，男，1970年出生，中国国籍，硕士研究生学历，高级经济师。1995年7月至2003年3月，任中国银行江苏省分行信贷员；"
+        "2003年4月至今，任江苏某某科技股份有限公司董事、总经理。"
+    )
+    p = cvparse.parse_text(text)
+    assert (p.name, p.gender, p.birth_date) == ("赵建国", "male", "1970")
+    assert [(w.company, w.title, w.start, w.end) for w in p.work] == [
+        ("中国银行江苏省分行", "信贷员", "1995-07", "2003-03"),
+        ("江苏某某科技股份有限公司", "董事、总经理", "2003-04", "present"),
+    ]
+    assert [c.name for c in p.certificates] == ["高级经济师"]
+
+
+def test_language_test_among_certificates_is_also_a_language() -> None:
+    p = cvparse.parse_text("张伟\n13800001111\n证书\n2019.06 大学英语六级（CET-6）\n2020.01 教师资格证\n")
+    # full-width forms are read as half-width (the contract's rule for values)
+    assert [c.name for c in p.certificates] == ["大学英语六级(CET-6)", "教师资格证"]
+    assert [(lang.name, lang.level) for lang in p.languages] == [("英语", "大学英语六级(CET-6)")]
+
+
+def test_english_resume() -> None:
+    text = (
+        "JANE DOE\nShanghai | +86 139 0000 1111 | jane@example.com\n\nEXPERIENCE\n"
+        "Acme Technology Co., Ltd.        Jul 2019 - Present\nSoftware Engineer, Platform Team\n"
+        "  * Built services.\n\nEDUCATION\nFudan University        Sep 2015 - Jun 2019\nBachelor of Science, Physics\n"
+    )
+    p = cvparse.parse_text(text)
+    assert p.name == "JANE DOE" and p.phone == "13900001111"
+    assert (p.work[0].company, p.work[0].title, p.work[0].department) == (
+        "Acme Technology Co., Ltd.", "Software Engineer", "Platform Team"
+    )
+    assert (p.education[0].school, p.education[0].degree, p.education[0].major) == ("Fudan University", "bachelor", "Physics")
+
+
+def test_fullwidth_values_read_as_halfwidth() -> None:
+    p = cvparse.parse_text("曹文博\n手机：１３９８０６５２２１７\n求职意向\n薪资：１５Ｋ\n")
+    assert p.phone == "13980652217" and p.intention.salary == "15K"
+
+
+@pytest.mark.parametrize("bad", ["", "   \n  "])
+def test_empty_text_is_a_typed_error(bad: str) -> None:
+    with pytest.raises(EmptyDocumentError):
+        cvparse.parse_text(bad)
+
+
+def test_text_without_resume_content_is_a_typed_error() -> None:
+    with pytest.raises(NotAResumeError):
+        cvparse.parse_text("the quick brown fox jumps over the lazy dog")
+
+
+def test_parse_text_rejects_bytes() -> None:
+    with pytest.raises(InputError):
+        cvparse.parse_text(b"abc")  # type: ignore[arg-type]
+
+
+def test_missing_file_is_a_typed_error(tmp_path: object) -> None:
+    with pytest.raises(InputError):
+        cvparse.parse("/nonexistent/resume.pdf")
