@@ -33,7 +33,11 @@ def scorer() -> ModuleType:
 
 
 def documents(folder: Path = DEV) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in INPUTS and p.stem.upper() not in {"README", "MANIFEST"})
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in INPUTS and p.stem.upper() not in {"README", "MANIFEST"}
+    )
 
 
 def gold(path: Path) -> dict[str, Any]:

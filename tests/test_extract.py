@@ -10,7 +10,13 @@ from cvparse.errors import EmptyDocumentError, InputError, NotAResumeError
 
 def test_inline_header_line() -> None:
     p = cvparse.parse_text("李雷\n男 | 年龄: 21岁 | 📞 153-0000-1234 | 💌 Li.Lei@Example.com\n")
-    assert (p.name, p.gender, p.age, p.phone, p.email) == ("李雷", "male", 21, "15300001234", "li.lei@example.com")
+    assert (p.name, p.gender, p.age, p.phone, p.email) == (
+        "李雷",
+        "male",
+        21,
+        "15300001234",
+        "li.lei@example.com",
+    )
 
 
 def test_job_board_key_value_grid() -> None:
@@ -49,16 +55,28 @@ def test_project_sub_labels_stay_in_description() -> None:
     )
     p = cvparse.parse_text(text)
     proj = p.projects[0]
-    assert (proj.name, proj.role, proj.start, proj.end) == ("智能仓储系统", "项目负责人", "2020-05", "2021-03")
+    assert (proj.name, proj.role, proj.start, proj.end) == (
+        "智能仓储系统",
+        "项目负责人",
+        "2020-05",
+        "2021-03",
+    )
     assert proj.description and proj.description.startswith("项目描述：为仓库建设调度系统。")
     assert {"Java", "Spring Boot", "MySQL"} <= set(p.skills)
 
 
 def test_education_with_degree_major_gpa() -> None:
-    p = cvparse.parse_text("张伟\n13800001111\n教育背景\n2016.09-2020.06  浙江大学  计算机科学与技术  本科\nGPA：3.8/4.0\n")
+    p = cvparse.parse_text(
+        "张伟\n13800001111\n教育背景\n2016.09-2020.06  浙江大学  计算机科学与技术  本科\nGPA：3.8/4.0\n"
+    )
     e = p.education[0]
     assert (e.school, e.degree, e.major, e.start, e.end, e.gpa) == (
-        "浙江大学", "bachelor", "计算机科学与技术", "2016-09", "2020-06", "3.8/4.0"
+        "浙江大学",
+        "bachelor",
+        "计算机科学与技术",
+        "2016-09",
+        "2020-06",
+        "3.8/4.0",
     )
 
 
@@ -92,9 +110,15 @@ def test_english_resume() -> None:
     p = cvparse.parse_text(text)
     assert p.name == "JANE DOE" and p.phone == "13900001111"
     assert (p.work[0].company, p.work[0].title, p.work[0].department) == (
-        "Acme Technology Co., Ltd.", "Software Engineer", "Platform Team"
+        "Acme Technology Co., Ltd.",
+        "Software Engineer",
+        "Platform Team",
     )
-    assert (p.education[0].school, p.education[0].degree, p.education[0].major) == ("Fudan University", "bachelor", "Physics")
+    assert (p.education[0].school, p.education[0].degree, p.education[0].major) == (
+        "Fudan University",
+        "bachelor",
+        "Physics",
+    )
 
 
 def test_fullwidth_values_read_as_halfwidth() -> None:

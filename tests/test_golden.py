@@ -17,7 +17,9 @@ import pytest
 import cvparse
 from corpus import DEV, FLOORS, available, documents, gold, scorer
 
-pytestmark = pytest.mark.skipif(not available(), reason="../shared/corpus/dev is not present in this checkout")
+pytestmark = pytest.mark.skipif(
+    not available(), reason="../shared/corpus/dev is not present in this checkout"
+)
 
 
 @cache
@@ -58,7 +60,11 @@ def _floors() -> dict[str, Any]:
 def test_f1_floors(scope: str) -> None:
     floors = _floors()[scope]
     summary = _summary(None if scope == "all" else scope)
-    low = {g: (summary["groups"].get(g, 0.0), f) for g, f in floors["groups"].items() if summary["groups"].get(g, 0.0) < f}
+    low = {
+        g: (summary["groups"].get(g, 0.0), f)
+        for g, f in floors["groups"].items()
+        if summary["groups"].get(g, 0.0) < f
+    }
     assert summary["f1"] >= floors["f1"], f"micro-F1 {summary['f1']:.4f} < floor {floors['f1']}"
     assert not low, f"groups below their floor: {low}"
 

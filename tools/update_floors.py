@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-import cvparse  # noqa: E402
-from corpus import DEV, FLOORS, available, documents, gold, scorer  # noqa: E402
+import cvparse
+from corpus import DEV, FLOORS, available, documents, gold, scorer
 
 
 def measure() -> dict[str, dict[str, object]]:

@@ -34,7 +34,9 @@ def parse(source: Source, *, limits: Limits | None = None, engine: Engine = "pdf
 def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
     """Parse résumé text (plain or Markdown) that is already a ``str``."""
     if not isinstance(text, str):
-        raise InputError(f"parse_text expects str, got {type(text).__name__}; use parse() for paths and bytes")
+        raise InputError(
+            f"parse_text expects str, got {type(text).__name__}; use parse() for paths and bytes"
+        )
     lim = limits or DEFAULT_LIMITS
     if not text.strip():
         from .errors import EmptyDocumentError
@@ -45,7 +47,8 @@ def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
 
         raise LimitExceededError(
             f"text has {len(text):,} characters, over the limit of {lim.max_chars:,}",
-            limit="max_chars", value=len(text),
+            limit="max_chars",
+            value=len(text),
         )
     return profile_from_document(read_text(text, limits=lim))
 
@@ -62,7 +65,9 @@ def profile_from_document(doc: Document) -> Profile:
     except ValueError as exc:  # an extractor produced a value the contract rejects: drop, not crash
         profile = _salvage(data, exc)
     if profile.is_empty():
-        raise NotAResumeError("no résumé content found (no name, contact details or entries)", source=doc.source)
+        raise NotAResumeError(
+            "no résumé content found (no name, contact details or entries)", source=doc.source
+        )
     return profile
 
 
@@ -97,11 +102,11 @@ def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
     data["awards"] = awards
     data["certificates"] = certs
     data["skills"] = skills.extract(sections)
-    langs = languages.extract(sections)
+    langs: list[dict[str, str | None]] = languages.extract(sections)
     have = {str(item["name"]).lower() for item in langs}
     have_en = any(n in have for n in ("英语", "english"))
     for item in test_langs:
-        name = item["name"]
+        name = item["name"] or ""
         if name.lower() in have or (name == "英语" and have_en):
             continue
         langs.append(item)
@@ -129,12 +134,20 @@ def _infer_sections(sections: list[Section]) -> list[Section]:
             dr = date_range_of(ln.text)
             core = without_dates(ln.text)
             if dr is not None and dr.is_range and len(core) < 80:
-                key = "education" if find_school(core) else ("work" if find_company(core) or "至今" in ln.text or current is None else current.key)
+                key = (
+                    "education"
+                    if find_school(core)
+                    else (
+                        "work" if find_company(core) or "至今" in ln.text or current is None else current.key
+                    )
+                )
                 current = Section(key, "")
                 out.append(current)
                 current.lines.append(ln)
                 continue
-            if current is not None and not regex.match(r"^\s*(?:求职|技能|证书|获奖|技术博客|邮箱|电话)", ln.text):
+            if current is not None and not regex.match(
+                r"^\s*(?:求职|技能|证书|获奖|技术博客|邮箱|电话)", ln.text
+            ):
                 current.lines.append(ln)
             else:
                 current = None
@@ -166,8 +179,10 @@ def _salvage(data: dict[str, Any], exc: ValueError) -> Profile:
             for part in loc[:-2]:
                 parent = parent[part]
             req = {"education": "school", "work": "company", "projects": "name"}
-            if isinstance(parent, list) and isinstance(target, dict) and any(
-                target.get(v) is None for k, v in req.items() if loc[0] == k
+            if (
+                isinstance(parent, list)
+                and isinstance(target, dict)
+                and any(target.get(v) is None for k, v in req.items() if loc[0] == k)
             ):
                 parent[loc[-2]] = None
     for key in ("education", "work", "projects", "awards", "certificates", "languages"):

@@ -94,16 +94,23 @@ def heading_key(text: str) -> str | None:
     if key:
         return key
     # Bilingual: 教育背景 Education / Education 教育背景 / 工作经历 | Work Experience
-    parts = [p for p in regex.split(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})", core) if p]
+    parts = [
+        p
+        for p in regex.split(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})", core)
+        if p
+    ]
     if len(parts) == 2:
         keys = {vocab.get(_fold(_strip_decor(p))) for p in parts}
         keys.discard(None)
         if len(keys) == 1:
             return keys.pop()
     folded = _fold(core)
-    if regex.search(r"获奖|荣誉|奖项|award|honou?r", folded) and regex.search(r"证书|资格|certific", folded):
-        if len(folded) <= 12:
-            return "awards_certs"
+    if (
+        len(folded) <= 12
+        and regex.search(r"获奖|荣誉|奖项|award|honou?r", folded)
+        and regex.search(r"证书|资格|certific", folded)
+    ):
+        return "awards_certs"
     return None
 
 
@@ -139,7 +146,11 @@ _NOT_HEADING_TAIL = regex.compile(r"(?:描述|内容|职责|名称|时间|业绩
 
 def _keyword_key(text: str) -> str | None:
     core = squash(_strip_decor(halfwidth(text)))
-    if not (2 <= len(core) <= 8) or not regex.fullmatch(r"[\p{Han}&与及和/]+", core) or _NOT_HEADING_TAIL.search(core):
+    if (
+        not (2 <= len(core) <= 8)
+        or not regex.fullmatch(r"[\p{Han}&与及和/]+", core)
+        or _NOT_HEADING_TAIL.search(core)
+    ):
         return None
     for key, pattern in _KEYWORD_KEYS:
         if regex.search(pattern, core):
@@ -204,7 +215,11 @@ def segment(doc: Document) -> list[Section]:
             sections.append(Section(key, _strip_decor(stripped[:col]), heading_line=i))
             sections[-1].lines.append(SLine(rest, i, start, lead + col, raw[lead + col :]))
             continue
-        if line.heading and len(_strip_decor(stripped)) <= MAX_HEADING_CHARS // 2 and not _has_digits(stripped):
+        if (
+            line.heading
+            and len(_strip_decor(stripped)) <= MAX_HEADING_CHARS // 2
+            and not _has_digits(stripped)
+        ):
             sections.append(Section("other", _strip_decor(stripped), heading_line=i))
             continue
         sections[-1].lines.append(SLine(text, i, start, 0, raw))
@@ -222,8 +237,21 @@ def _has_digits(text: str) -> bool:
 
 # Sections whose lines may be sub-labelled with another section's name ("证书：CFA、…" inside
 # 技能与证书, "语言：英语 雅思 7.0" inside 其他).
-_ROUTABLE = {"skills", "certificates", "awards", "awards_certs", "other", "languages", "header", "basic", "education", "summary"}
-_SUB_LABEL = regex.compile(r"^\s*(?:[-•·●◆◇■*]\s*)?(?P<label>[\p{Han}A-Za-z &]{2,12}?)\s*[:：]\s*(?P<rest>\S.*)$")
+_ROUTABLE = {
+    "skills",
+    "certificates",
+    "awards",
+    "awards_certs",
+    "other",
+    "languages",
+    "header",
+    "basic",
+    "education",
+    "summary",
+}
+_SUB_LABEL = regex.compile(
+    r"^\s*(?:[-•·●◆◇■*]\s*)?(?P<label>[\p{Han}A-Za-z &]{2,12}?)\s*[:：]\s*(?P<rest>\S.*)$"
+)
 
 
 def route_sub_labels(sections: list[Section]) -> list[Section]:
@@ -243,9 +271,20 @@ def route_sub_labels(sections: list[Section]) -> list[Section]:
             if m is None or key is None or key in ("other", "work", "education", "projects"):
                 keep.lines.append(ln)
                 continue
-            if sec.key in ("header", "basic") and key not in ("skills", "certificates", "languages", "awards"):
+            if sec.key in ("header", "basic") and key not in (
+                "skills",
+                "certificates",
+                "languages",
+                "awards",
+            ):
                 keep.lines.append(ln)
                 continue
             start = m.start("rest")
-            out.append(Section(key, m.group("label"), [SLine(ln.text[start:], ln.index, ln.offset, ln.col + start, ln.raw[start:])]))
+            out.append(
+                Section(
+                    key,
+                    m.group("label"),
+                    [SLine(ln.text[start:], ln.index, ln.offset, ln.col + start, ln.raw[start:])],
+                )
+            )
     return out

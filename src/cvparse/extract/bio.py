@@ -31,8 +31,12 @@ _TITLES = regex.compile(
     r"经济师|会计师|工程师|审计师|律师|研究员|副研究员|主任医师|副主任医师)$"
 )
 _SELF = regex.compile(r"^(?:本公司|公司|本行|该公司)")
-_AWARD = regex.compile(r"(?:荣获|获得|曾获|获评|获|被评为|评为)\s*(?P<items>[^，,。；;]+(?:[，,]\s*\d{4}\s*年[^，,。；;]*)?)")
-_BIO_SIGNAL = regex.compile(r"[，,]\s*(?:男|女)\s*[，,]|(?:先生|女士|同志)[，,]|\d{4}\s*年\s*\d{1,2}\s*月\s*出生")
+_AWARD = regex.compile(
+    r"(?:荣获|获得|曾获|获评|获|被评为|评为)\s*(?P<items>[^，,。；;]+(?:[，,]\s*\d{4}\s*年[^，,。；;]*)?)"
+)
+_BIO_SIGNAL = regex.compile(
+    r"[，,]\s*(?:男|女)\s*[，,]|(?:先生|女士|同志)[，,]|\d{4}\s*年\s*\d{1,2}\s*月\s*出生"
+)
 
 
 @dataclass(slots=True)
@@ -55,7 +59,7 @@ def extract(sections: list[Section]) -> Bio:
     out = Bio()
     if not is_bio(text):
         return out
-    _opening(text, out)
+    _opening("\n".join(ln.text.strip() for s in sections for ln in s.lines), out)
     hint = _document_company(text)
     for sentence in regex.split(r"[；;。]", text):
         _work_clause(sentence, hint, out)
@@ -66,13 +70,16 @@ def extract(sections: list[Section]) -> Bio:
 
 
 def _opening(text: str, out: Bio) -> None:
-    m = regex.search(r"(?:^|[。；\s])(?P<name>\p{Han}{2,4}?)(?P<honor>先生|女士|同志)?[，,]\s*(?:(?P<g>男|女)[，,]|\d{2}\s*岁|\d{4}\s*年)", text)
+    m = regex.search(
+        r"(?:^|[。；：:\s])(?P<name>\p{Han}{2,4}?)(?P<honor>先生|女士|同志)?[，,]\s*(?:(?P<g>男|女)[，,]|\d{2}\s*岁|\d{4}\s*年)",
+        text,
+    )
     if m:
         out.name = m.group("name")
         honor = m.group("honor") or ""
         g = m.group("g") or ("男" if honor == "先生" else "女" if honor == "女士" else None)
         out.gender = {"男": "male", "女": "female"}.get(g or "")
-        first = regex.split(r"[。；]", text[m.start() :], maxsplit=1)[0]
+        first = regex.split(r"[。；]", text[m.start() :].replace("\n", ""), maxsplit=1)[0]
         for piece in regex.split(r"\s*[，,]\s*", first)[1:]:
             out.facts.append(piece)
             for part in regex.split(r"\s*、\s*", piece):
@@ -93,7 +100,11 @@ def _work_clause(sentence: str, hint: str | None, out: Bio) -> None:
         dr = find_ranges(m.group("dates"))
         rest = m.group("rest")
         start = dr[0].start if dr else None
-        end = (dr[0].end if dr and dr[0].is_range else ("present" if m.group("since") else None)) if dr else None
+        end = (
+            (dr[0].end if dr and dr[0].is_range else ("present" if m.group("since") else None))
+            if dr
+            else None
+        )
     else:
         b = regex.search(rf"(?:曾任|曾担任|历任)(?P<rest>[^；;。]+?){_BRACKET_DATES.pattern}", sentence)
         if not b:
@@ -145,7 +156,11 @@ def _education_clause(sentence: str, text: str, out: Bio) -> None:
     degree = None
     if deg_m:
         degree = {"学士": "bachelor", "硕士": "master", "博士": "doctor"}[deg_m.group("deg")]
-        if major is None and deg_m.group("field") and deg_m.group("field") not in ("工学", "理学", "文学", "法学", "医学", "管理学"):
+        if (
+            major is None
+            and deg_m.group("field")
+            and deg_m.group("field") not in ("工学", "理学", "文学", "法学", "医学", "管理学")
+        ):
             major = deg_m.group("field")
     if degree is None:
         found = find_degree(sentence.replace("读研", "研究生"))
@@ -189,9 +204,9 @@ def _awards(sentence: str, out: Bio) -> None:
                 name = q.group(1)
             if regex.search(r"奖|称号|荣誉|先进|优秀|标兵|模范|专家|劳动", name) and 2 <= len(name) <= 40:
                 out.awards.append({"name": name, "date": date})
-    m = regex.search(r"享受(?:国务院)?政府特殊津贴(?:专家)?", sentence)
-    if m and all("津贴" not in str(a["name"]) for a in out.awards):
-        out.awards.append({"name": m.group(), "date": None})
+    allowance = regex.search(r"享受(?:国务院)?政府特殊津贴(?:专家)?", sentence)
+    if allowance and all("津贴" not in str(a["name"]) for a in out.awards):
+        out.awards.append({"name": allowance.group(), "date": None})
 
 
 def _concurrent(text: str, out: Bio) -> None:
@@ -200,10 +215,18 @@ def _concurrent(text: str, out: Bio) -> None:
             found = find_company(part)
             if found and found[2] < len(part):
                 out.work.append(
-                    {"company": found[0], "title": clean_value(part[found[2] :]) or None, "start": None, "end": None, "internship": False}
+                    {
+                        "company": found[0],
+                        "title": clean_value(part[found[2] :]) or None,
+                        "start": None,
+                        "end": None,
+                        "internship": False,
+                    }
                 )
 
 
 def _document_company(text: str) -> str | None:
-    m = regex.search(r"(?:至今|今)[，,]?\s*(?:任|担任)([\p{Han}（）()]{4,40}?(?:股份有限公司|有限公司|集团))", text)
+    m = regex.search(
+        r"(?:至今|今)[，,]?\s*(?:任|担任)([\p{Han}（）()]{4,40}?(?:股份有限公司|有限公司|集团))", text
+    )
     return m.group(1) if m else None

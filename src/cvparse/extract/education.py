@@ -11,9 +11,13 @@ from .entries import Entry, label_of, split_entries, without_dates
 from .kv import chunks
 from .orgs import find_school
 
-_GPA = regex.compile(r"(?:GPA|绩点|平均绩点|Grade)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*/\s*\d(?:\.\d{1,2})?|\d\.\d{1,2})", regex.I)
+_GPA = regex.compile(
+    r"(?:GPA|绩点|平均绩点|Grade)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*/\s*\d(?:\.\d{1,2})?|\d\.\d{1,2})", regex.I
+)
 _MAJOR_LABEL = regex.compile(r"^(?:专业|所学专业|major)\s*[:：]\s*(.+)$", regex.I)
-_NOT_MAJOR = regex.compile(r"GPA|绩点|排名|Ranking|主修|课程|Courses|荣誉|奖|\d{4}|全日制|统招|在读|毕业|届", regex.I)
+_NOT_MAJOR = regex.compile(
+    r"GPA|绩点|排名|Ranking|主修|课程|Courses|荣誉|奖|\d{4}|全日制|统招|在读|毕业|届", regex.I
+)
 
 
 def is_school(text: str) -> bool:

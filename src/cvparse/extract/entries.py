@@ -18,7 +18,9 @@ from ..normalize.dates import DateRange, find_ranges
 from ..normalize.text import clean_value
 from ..segment import SLine
 
-BULLET = regex.compile(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]\s*|\d{1,2}\s*[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*)")
+BULLET = regex.compile(
+    r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]\s*|\d{1,2}\s*[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*)"
+)
 LABEL = regex.compile(r"^\s*(?P<label>[\p{Han}A-Za-z][\p{Han}A-Za-z /&]{0,11}?)\s*[:：]\s*(?P<rest>.*)$")
 SENTENCE = regex.compile(r"[。；;！!？?]|，.*，|,.*,.*,|\.\s+[A-Z]")
 # Labels that belong to the entry header (their value is a header fact, not body text).
@@ -31,7 +33,9 @@ HEADER_LABELS = regex.compile(
 )
 HEAVY_MARK = regex.compile(r"^\s*[■□◆◇▶►★☆➤❖◼◾]\s*")
 # Labels that open an entry in form layouts ("项目名称：…" first, then 项目时间 / 项目职务).
-OPENING_LABELS = regex.compile(r"^(?:项目名称|公司名称|公司|工作单位|单位|学校|学校名称|院校|company|project|school)$", regex.I)
+OPENING_LABELS = regex.compile(
+    r"^(?:项目名称|公司名称|公司|工作单位|单位|学校|学校名称|院校|company|project|school)$", regex.I
+)
 TITLE_BRACKET = regex.compile(r"^\s*[【\[]([^】\]]{2,60})[】\]]")
 MAX_HEADER_CHARS = 80  # header lines in the corpus are ≤ 60 characters once dates are removed
 
@@ -63,12 +67,19 @@ def without_dates(text: str) -> str:
     for r in reversed(find_ranges(text)):
         out = out[: r.begin] + " " + out[r.stop :]
     out = regex.sub(r"\[\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*\]", " ", out)
-    out = regex.sub(r"[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*(?:年|years?|months?)\s*[)）]", " ", out)
+    out = regex.sub(
+        r"[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*(?:年|years?|months?)\s*[)）]",
+        " ",
+        out,
+    )
     return out
 
 
 def is_date_only(text: str) -> bool:
-    return date_range_of(text) is not None and not clean_value(regex.sub(r"[\s|｜/·•,，()（）]+", " ", without_dates(text))).strip()
+    return (
+        date_range_of(text) is not None
+        and not clean_value(regex.sub(r"[\s|｜/·•,，()（）]+", " ", without_dates(text))).strip()
+    )
 
 
 def is_bullet(text: str) -> bool:
@@ -96,7 +107,8 @@ def label_of(text: str) -> tuple[str, str] | None:
 def _known_label(label: str) -> bool:
     parts = regex.split(r"\s*/\s*", label.strip())
     return all(
-        HEADER_LABELS.match(p) or META_LABELS.match(p) or INTRO_LABELS.match(p) or BODY_LABELS.match(p) for p in parts
+        HEADER_LABELS.match(p) or META_LABELS.match(p) or INTRO_LABELS.match(p) or BODY_LABELS.match(p)
+        for p in parts
     )
 
 
@@ -120,7 +132,14 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             cur.header.append(ln)
             _note_dates(cur, len(cur.header) - 1)
             continue
-        if kind == "header" and cur is not None and not cur.body and cur.dates is not None and cur.dates.is_range and _no_dates(text):
+        if (
+            kind == "header"
+            and cur is not None
+            and not cur.body
+            and cur.dates is not None
+            and cur.dates.is_range
+            and _no_dates(text)
+        ):
             # the entry already has its dates: an undated line under it is its role, not a new entry
             cur.header.append(ln)
             continue
@@ -138,11 +157,18 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             _note_dates(cur, len(cur.header) - 1)
             continue
         if kind in ("header", "date"):
-            if cur is not None and not cur.body and cur.dates is None and kind == "header" and _no_dates(text):
-                # two header lines before any date: organisation then role, as in "公司\n职位\n2020-2022"
-                if len(cur.header) < 2 and not is_org(text):
-                    cur.header.append(ln)
-                    continue
+            # two header lines before any date: organisation then role, as in "公司\n职位\n2020-2022"
+            if (
+                cur is not None
+                and not cur.body
+                and cur.dates is None
+                and kind == "header"
+                and _no_dates(text)
+                and len(cur.header) < 2
+                and not is_org(text)
+            ):
+                cur.header.append(ln)
+                continue
             cur = _new(entries, ln)
             continue
         if cur is None:
@@ -213,7 +239,9 @@ INTRO_LABELS = regex.compile(
     r"responsibilities|description|duties|key responsibilities)$",
     regex.I,
 )
-BODY_LABELS = regex.compile(r"^(?:项目描述|项目简介|项目介绍|项目背景|责任描述|项目职责|项目业绩|项目成果|工作业绩|主要业绩)$")
+BODY_LABELS = regex.compile(
+    r"^(?:项目描述|项目简介|项目介绍|项目背景|责任描述|项目职责|项目业绩|项目成果|工作业绩|主要业绩)$"
+)
 META_LABELS = regex.compile(
     r"^(?:公司性质|公司规模|所属行业|公司行业|企业性质|企业规模|公司简介|公司介绍|公司描述|行业|薪资|薪酬|月薪|年薪|税前月薪|"
     r"离职时薪资|汇报薪资|工作地点|subordinates_none)$"

@@ -73,7 +73,9 @@ def _items(sec: Section) -> list[str]:
                 continue
         parts = [p for p in _SPLIT.split(text) if p.strip()]
         listed = [p for p in regex.split(r"\s*、\s*", text) if p.strip()]
-        if len(listed) >= 2 and all((CERT_WORDS.search(p) or AWARD_WORDS.search(p)) and len(p) <= 40 for p in listed):
+        if len(listed) >= 2 and all(
+            (CERT_WORDS.search(p) or AWARD_WORDS.search(p)) and len(p) <= 40 for p in listed
+        ):
             out.extend(listed)
             continue
         # "2019.05  解决方案销售认证" / "注册质量工程师（中级）  2016年": a date beside a name is one item
@@ -100,7 +102,9 @@ def _is_continuation(text: str, prev: str) -> bool:
     )
 
 
-_NOT_AN_ITEM = regex.compile(r"^\s*[(（][^)）]*(?:https?://|www\.|github)[^)）]*[)）]\s*$|^\s*(?:https?://|www\.)\S+\s*$", regex.I)
+_NOT_AN_ITEM = regex.compile(
+    r"^\s*[(（][^)）]*(?:https?://|www\.|github)[^)）]*[)）]\s*$|^\s*(?:https?://|www\.)\S+\s*$", regex.I
+)
 
 
 def _range_only_label(text: str) -> bool:
@@ -117,8 +121,11 @@ def split_item(text: str) -> tuple[str, str | None]:
     t = regex.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}[.、)）](?!\d))\s*", "", text).strip()
     date: str | None = None
     # "CFA Level I（2026.08通过）", "CFA Level I, passed Dec 2020 (Level II candidate)"
-    m = regex.search(r"\s*(?:[(（][^)）]*?|,\s*)(?:passed|通过|获得|取得|获)?\s*(?P<d>(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?|[A-Z][a-z]{2,8}\.? (?:19|20)\d{2})\s*(?:通过|获得|取得|获)?[^)）]*[)）]?.*$", t)
-    if m and m.start() > 0 :
+    m = regex.search(
+        r"\s*(?:[(（][^)）]*?|,\s*)(?:passed|通过|获得|取得|获)?\s*(?P<d>(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?|[A-Z][a-z]{2,8}\.? (?:19|20)\d{2})\s*(?:通过|获得|取得|获)?[^)）]*[)）]?.*$",
+        t,
+    )
+    if m and m.start() > 0:
         d = parse_date(m.group("d"))
         if d:
             date, t = d, t[: m.start()]
@@ -146,11 +153,13 @@ def split_item(text: str) -> tuple[str, str | None]:
     return name, date
 
 
-def extract(sections: list[Section]) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, str]]]:
+def extract(
+    sections: list[Section],
+) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, str | None]]]:
     """(awards, certificates, languages-from-tests)."""
     awards: list[dict[str, object]] = []
     certs: list[dict[str, object]] = []
-    langs: list[dict[str, str]] = []
+    langs: list[dict[str, str | None]] = []
     for sec in sections:
         if sec.key not in ("awards", "certificates", "awards_certs"):
             continue
@@ -166,7 +175,9 @@ def extract(sections: list[Section]) -> tuple[list[dict[str, object]], list[dict
                 continue
             kind = sec.key
             if kind == "awards_certs":
-                kind = "certificates" if CERT_WORDS.search(name) and not AWARD_WORDS.search(name) else "awards"
+                kind = (
+                    "certificates" if CERT_WORDS.search(name) and not AWARD_WORDS.search(name) else "awards"
+                )
             if kind == "certificates" and _STILL_STUDYING.search(name):
                 continue
             if kind == "certificates" and AWARD_WORDS.search(name) and not CERT_WORDS.search(name):
@@ -175,10 +186,17 @@ def extract(sections: list[Section]) -> tuple[list[dict[str, object]], list[dict
             test = LANG_TEST.search(name)
             if test and kind == "certificates":
                 level = name
-                lead = regex.match(r"^(英语|日语|法语|德语|韩语|English|Japanese)(?:\s*[:：]\s*|\s+)(.+)$", name)
+                lead = regex.match(
+                    r"^(英语|日语|法语|德语|韩语|English|Japanese)(?:\s*[:：]\s*|\s+)(.+)$", name
+                )
                 if lead:
                     level = lead.group(2)
-                langs.append({"name": language_of_test(test.group("test")) if not lead else lead.group(1), "level": level})
+                langs.append(
+                    {
+                        "name": language_of_test(test.group("test")) if not lead else lead.group(1),
+                        "level": level,
+                    }
+                )
     return awards, certs, langs
 
 
@@ -204,7 +222,9 @@ def inline_awards(sections: list[Section]) -> list[dict[str, object]]:
                 for year in regex.findall(r"(?:19|20)\d{2}", m.group("years")):
                     out.append({"name": m.group("name"), "date": year})
             for m in _INLINE_AWARD.finditer(ln.text):
-                if regex.search(r"(?:项目|工程|产品|团队|作品|论文|方案)\s*$", ln.text[max(0, m.start() - 6) : m.start()]):
+                if regex.search(
+                    r"(?:项目|工程|产品|团队|作品|论文|方案)\s*$", ln.text[max(0, m.start() - 6) : m.start()]
+                ):
                     continue  # the project's prize, not the candidate's
                 name = m.group("name").strip()
                 name = regex.sub(r"^(?:了|过)", "", name)

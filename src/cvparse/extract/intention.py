@@ -17,7 +17,7 @@ import regex
 from ..normalize.places import normalize_city, split_cities
 from ..normalize.text import clean_value
 from ..segment import Section
-from .kv import chunks, pairs
+from .kv import pairs
 
 _SALARY = regex.compile(
     r"^(?:(?:年薪|税前)\s*)?\d[\d,.]*\s*(?:[kK千万wW]|元)?\s*(?:[-~至到]\s*\d[\d,.]*\s*)?(?:[kK千万wW]|元)"
@@ -25,7 +25,9 @@ _SALARY = regex.compile(
 )
 _SALARY_PREFIX = regex.compile(r"^(?:月薪|期望月薪|薪资|薪酬|salary)\s*[:：]?\s*", regex.I)
 _AVAIL = regex.compile(r"到岗|入职|随时|在职|离职|notice|available|availability", regex.I)
-_JOB_TYPE = regex.compile(r"^(?:全职|兼职|实习|全职/实习|实习/全职|远程|full[- ]time|part[- ]time|internship|intern)$", regex.I)
+_JOB_TYPE = regex.compile(
+    r"^(?:全职|兼职|实习|全职/实习|实习/全职|远程|full[- ]time|part[- ]time|internship|intern)$", regex.I
+)
 _POS_SPLIT = regex.compile(r"\s*[/、；;]\s*|\s+or\s+|\s*或\s*")
 _QUALIFIER = regex.compile(r"[（(](?:校招|社招|实习|应届|全职|兼职|应届生)[）)]")
 _PIECE_SPLIT = regex.compile(r"\s*[，,；;|｜]\s*|\s*·\s*|\s{2,}|\t+")
@@ -33,7 +35,9 @@ _UNKNOWN_LABEL = regex.compile(r"^\s*[\p{Han}A-Za-z ]{2,10}[:：]")
 _EN_OBJECTIVE = regex.compile(
     r"^(?P<pos>[A-Z][\w /&,\-]+?)\s+(?:role|roles|position|positions|opportunit(?:y|ies))\b", regex.I
 )
-_EN_CITIES = regex.compile(r"(?:open to|based in|relocate to|in)\s+(?P<cities>[A-Z][A-Za-z]+(?:(?:,\s*|\s+or\s+|\s+and\s+)[A-Z][A-Za-z]+)*)")
+_EN_CITIES = regex.compile(
+    r"(?:open to|based in|relocate to|in)\s+(?P<cities>[A-Z][A-Za-z]+(?:(?:,\s*|\s+or\s+|\s+and\s+)[A-Z][A-Za-z]+)*)"
+)
 FIELDS = ("positions", "cities", "salary", "job_type", "availability")
 
 
@@ -60,7 +64,9 @@ class _Collector:
             self.scalars["salary"] = self.scalars["salary"] or _SALARY_PREFIX.sub("", value)
         elif field == "availability":
             m = regex.search(r"(?:^|[,，;；]\s*)([^,，;；]*(?:到岗|入职|随时|notice)[^,，;；]*)$", value)
-            self.scalars["availability"] = self.scalars["availability"] or (clean_value(m.group(1)) if m else value)
+            self.scalars["availability"] = self.scalars["availability"] or (
+                clean_value(m.group(1)) if m else value
+            )
         elif field in self.scalars:
             self.scalars[field] = self.scalars[field] or value
 
@@ -70,7 +76,9 @@ class _Collector:
 
 def _split_outside_brackets(value: str) -> list[str]:
     """Split positions on / 、 ; or "or", but not inside （市政、轨道交通方向）."""
-    protected = regex.sub(r"[（(][^）)]*[）)]", lambda m: m.group().replace("、", "\x00").replace("/", "\x01"), value)
+    protected = regex.sub(
+        r"[（(][^）)]*[）)]", lambda m: m.group().replace("、", "\x00").replace("/", "\x01"), value
+    )
     return [p.replace("\x00", "、").replace("\x01", "/") for p in _POS_SPLIT.split(protected)]
 
 
@@ -79,7 +87,11 @@ def extract(sections: list[Section], *, headline: str | None = None) -> dict[str
     for sec in sections:
         in_intention = sec.key == "intention"
         for ln in sec.lines:
-            kvs = [kv for kv in pairs(ln.text, bare=in_intention) if kv.field in FIELDS or kv.field.startswith("_")]
+            kvs = [
+                kv
+                for kv in pairs(ln.text, bare=in_intention)
+                if kv.field in FIELDS or kv.field.startswith("_")
+            ]
             kvs_known = [kv for kv in kvs if kv.field in FIELDS]
             if kvs and not kvs_known:
                 continue
@@ -95,9 +107,13 @@ def extract(sections: list[Section], *, headline: str | None = None) -> dict[str
                 got.take(kv.field, head)
                 if tail:
                     _unlabelled(tail, got.take, first_is_position=False)
-            if in_intention and not kvs and not _UNKNOWN_LABEL.match(ln.text):
-                if not _english_objective(ln.text, got.take):
-                    _unlabelled(ln.text, got.take, first_is_position=True)
+            if (
+                in_intention
+                and not kvs
+                and not _UNKNOWN_LABEL.match(ln.text)
+                and not _english_objective(ln.text, got.take)
+            ):
+                _unlabelled(ln.text, got.take, first_is_position=True)
     if not got.positions and headline and (got.cities or any(got.scalars.values())):
         got.take("positions", headline)
     return got.result()
@@ -134,7 +150,9 @@ def _unlabelled(text: str, take: Callable[[str, str], None], *, first_is_positio
 
 def _is_fact(word: str) -> bool:
     w = _SALARY_PREFIX.sub("", word)
-    return bool(_SALARY.match(w) or _JOB_TYPE.match(w) or _AVAIL.search(w) or (len(w) <= 12 and normalize_city(w)))
+    return bool(
+        _SALARY.match(w) or _JOB_TYPE.match(w) or _AVAIL.search(w) or (len(w) <= 12 and normalize_city(w))
+    )
 
 
 def _english_objective(text: str, take: Callable[[str, str], None]) -> bool:

@@ -54,7 +54,9 @@ def _bare_labels() -> regex.Pattern[str]:
     _, field_of = _labels()
     alts = sorted(field_of, key=len, reverse=True)
     body = "|".join(_label_pattern(a) for a in alts)
-    return regex.compile(rf"(?:(?<=^)|(?<=[|｜│\t]|\s\s))[ \t]*(?P<label>{body})[ \t]*(?:[|｜│\t]|\s{{2,}}|\s(?=\S))", regex.I)
+    return regex.compile(
+        rf"(?:(?<=^)|(?<=[|｜│\t]|\s\s))[ \t]*(?P<label>{body})[ \t]*(?:[|｜│\t]|\s{{2,}}|\s(?=\S))", regex.I
+    )
 
 
 def field_of_label(label: str) -> str | None:

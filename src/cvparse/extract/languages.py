@@ -12,7 +12,10 @@ LANG_NAMES = (
     r"英语|日语|韩语|法语|德语|俄语|西班牙语|葡萄牙语|意大利语|阿拉伯语|泰语|越南语|普通话|粤语|闽南语|客家话|上海话|四川话|汉语|中文|国语|"
     r"English|Mandarin|Chinese|Cantonese|Japanese|Korean|French|German|Spanish|Russian|Portuguese|Italian|Arabic"
 )
-_LANG_START = regex.compile(rf"^\s*(?:[-–—•·●◆◇■*]\s*)?(?P<name>{LANG_NAMES})(?:\s*[（(][^）)]*[）)])?\s*(?:[:：\-–—|｜]\s*|\s+|(?=[A-Z\d]))(?P<level>.*)$", regex.I)
+_LANG_START = regex.compile(
+    rf"^\s*(?:[-–—•·●◆◇■*]\s*)?(?P<name>{LANG_NAMES})(?:\s*[（(][^）)]*[）)])?\s*(?:[:：\-–—|｜]\s*|\s+|(?=[A-Z\d]))(?P<level>.*)$",
+    regex.I,
+)
 _SPLIT = regex.compile(r"\s*[;；]\s*|\s*[，,]\s*(?=(?:" + LANG_NAMES + r")\b)|\s{3,}|\t+", regex.I)
 
 
@@ -36,14 +39,18 @@ def extract(sections: list[Section]) -> list[dict[str, str | None]]:
                 if not found:
                     test = LANG_TEST.search(ln.text)
                     if test:
-                        found = [{"name": language_of_test(test.group("test")), "level": clean_value(ln.text)}]
+                        found = [
+                            {"name": language_of_test(test.group("test")), "level": clean_value(ln.text)}
+                        ]
                 out.extend(found)
         elif sec.key in ("skills", "other", "header", "basic"):
             for ln in sec.lines:
                 for item in parse_line(ln.text):
                     level = item["level"] or ""
                     # inside a skills list only a line that states a level or test is a language
-                    if LANG_TEST.search(level) or regex.search(r"流利|熟练|精通|良好|母语|native|fluent|一般|基础|读写|听说|口语", level, regex.I):
+                    if LANG_TEST.search(level) or regex.search(
+                        r"流利|熟练|精通|良好|母语|native|fluent|一般|基础|读写|听说|口语", level, regex.I
+                    ):
                         out.append(item)
     seen: set[str] = set()
     unique = []

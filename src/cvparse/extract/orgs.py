@@ -24,13 +24,17 @@ _STRONG_SUFFIX = r"(?:股份有限公司|有限责任公司|有限公司|集团�
 _CN_ORG_GREEDY = regex.compile(
     rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·&\-]{{2,40}}{_STRONG_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
 )
-_CN_SCHOOL = regex.compile(rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,30}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)")
+_CN_SCHOOL = regex.compile(
+    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,30}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
+)
 _EN_COMPANY = regex.compile(
     r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|Group|Bank|Technologies|Technology|"
     r"Limited|GmbH|S\.A\.|PLC|Partners|Consulting|Capital|Securities|Labs?)\b",
     regex.I,
 )
-_BRANCH = regex.compile(r"[\p{Han}]{0,8}?(?:分行|支行|分公司|子公司|分院|分所|分校|营业部|信用卡中心|研发中心|数据中心|研究中心)")
+_BRANCH = regex.compile(
+    r"[\p{Han}]{0,8}?(?:分行|支行|分公司|子公司|分院|分所|分校|营业部|信用卡中心|研发中心|数据中心|研究中心)"
+)
 _EN_SCHOOL = regex.compile(r"\b(?:University|College|Institute|School|Academy|Polytechnic)\b", regex.I)
 _DROP_BRACKET = regex.compile(
     r"[（(]\s*(?:[A-Za-z .&\-]+|[^）)]*(?:上市|年|个月|月|人|规模|A股|H股|港股|美股|纳斯达克|NASDAQ|NYSE|世界500强|500强)[^）)]*)\s*[）)]$"
@@ -76,13 +80,17 @@ def find_company(text: str) -> tuple[str, int, int] | None:
 def _latin_span(text: str, start: int, end: int) -> tuple[str, int, int]:
     """Extend a Latin keyword hit to the whole name chunk around it (bounded by separators)."""
     left = start
-    while left > 0 and text[left - 1] not in "|｜,，;；\t·•—–（）" and not (
-        text[left - 1] == " " and left >= 2 and text[left - 2] == " "
+    while (
+        left > 0
+        and text[left - 1] not in "|｜,，;；\t·•—–（）"
+        and not (text[left - 1] == " " and left >= 2 and text[left - 2] == " ")
     ):
         left -= 1
     right = end
-    while right < len(text) and text[right] not in "|｜;；\t·•—–" and not (
-        text[right] == " " and right + 1 < len(text) and text[right + 1] == " "
+    while (
+        right < len(text)
+        and text[right] not in "|｜;；\t·•—–"
+        and not (text[right] == " " and right + 1 < len(text) and text[right + 1] == " ")
     ):
         if text[right] == "," and not regex.match(r",\s*(?:Ltd|Inc|LLC|Co)", text[right:], regex.I):
             break

@@ -32,7 +32,9 @@ _BIRTH = regex.compile(
 )
 # A date written alone in a header is a birth date only if the person would be of working age.
 _LATEST_BIRTH_YEAR = __import__("datetime").date.today().year - 14
-_TITLE_WORDS = regex.compile(r"^(?:个人简历|简历|求职简历|履历|resume|curriculum vitae|cv|個人簡歷|簡歷)$", regex.I)
+_TITLE_WORDS = regex.compile(
+    r"^(?:个人简历|简历|求职简历|履历|resume|curriculum vitae|cv|個人簡歷|簡歷)$", regex.I
+)
 
 
 @dataclass(slots=True)
@@ -94,7 +96,9 @@ def _name_from_line(line: str) -> str | None:
     return None
 
 
-def extract(sections: list[Section], *, meta_links: list[str], bio_facts: list[str] | None = None) -> Personal:
+def extract(
+    sections: list[Section], *, meta_links: list[str], bio_facts: list[str] | None = None
+) -> Personal:
     out = Personal()
     personal_keys = {"header", "basic", "other", "intention"}
     kv_lines = [ln.text for s in sections for ln in s.lines]
@@ -108,7 +112,10 @@ def extract(sections: list[Section], *, meta_links: list[str], bio_facts: list[s
 
     # 1. labelled pairs anywhere (sidebars put them under any heading)
     for text in kv_lines:
-        for kv in pairs(text, bare=True):
+        colon = pairs(text)
+        for kv in colon or pairs(text, bare=True):
+            if not colon and kv.field == "name" and not _name_from_line(kv.value):
+                continue  # a bare form cell must hold a name-like value ("姓名 | 职务 | 性别" is a header row)
             _take_labelled(out, kv.field, kv.value)
 
     # 2. unlabelled pieces of header lines
@@ -128,7 +135,11 @@ def extract(sections: list[Section], *, meta_links: list[str], bio_facts: list[s
             if name:
                 out.put("name", name)
                 pieces = chunks(text)
-                if len(pieces) == 2 and len(pieces[1][0]) <= 30 and not regex.search(r"\d|@|[:：]", pieces[1][0]):
+                if (
+                    len(pieces) == 2
+                    and len(pieces[1][0]) <= 30
+                    and not regex.search(r"\d|@|[:：]", pieces[1][0])
+                ):
                     out.headline = pieces[1][0]
                 break
     if "name" not in out.values:
@@ -240,7 +251,8 @@ def _take_piece(out: Personal, piece: str) -> None:
             out.put("birth_date", parse_date(b.group()))
         return
     if regex.fullmatch(
-        r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?|(?:19|20)\d{2}\s*年\s*(?:出生|生)", p
+        r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?|(?:19|20)\d{2}\s*年\s*(?:出生|生)",
+        p,
     ):
         birth = parse_date(p)
         if birth and int(birth[:4]) <= _LATEST_BIRTH_YEAR:
@@ -271,7 +283,8 @@ def _take_piece(out: Personal, piece: str) -> None:
 
 def _contacts(out: Personal, texts: list[str]) -> None:
     if "phone" not in out.values:
-        mobiles, others = [], []
+        mobiles: list[str] = []
+        others: list[str] = []
         for text in texts:
             for hit in find_phones(text):
                 (mobiles if hit.mobile else others).append(hit.value)
@@ -285,11 +298,16 @@ def _contacts(out: Personal, texts: list[str]) -> None:
                 break
     if "wechat" not in out.values:
         for text in texts:
-            if regex.search(r"微信同号|同微信|手机及微信|手机/微信|电话/微信|手机（微信同号）|微信：同手机", text):
+            if regex.search(
+                r"微信同号|同微信|手机及微信|手机/微信|电话/微信|手机（微信同号）|微信：同手机", text
+            ):
                 if "phone" in out.values:
                     out.put("wechat", out.values["phone"])
                 break
-            m = regex.search(r"(?:微信|wechat|WeChat|vx|VX)\s*(?:号|ID|id)?\s*[:：]?\s*([A-Za-z][A-Za-z0-9_\-]{4,30}|1[3-9]\d{9})", text)
+            m = regex.search(
+                r"(?:微信|wechat|WeChat|vx|VX)\s*(?:号|ID|id)?\s*[:：]?\s*([A-Za-z][A-Za-z0-9_\-]{4,30}|1[3-9]\d{9})",
+                text,
+            )
             if m:
                 out.put("wechat", m.group(1))
                 break

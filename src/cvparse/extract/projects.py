@@ -9,8 +9,12 @@ from ..segment import Section
 from .entries import TITLE_BRACKET, Entry, description, label_of, split_entries, without_dates
 from .kv import chunks
 
-_SOLO = regex.compile(r"^(?:个人项目|个人|独立完成|独立开发|独立项目|solo|personal project|individual)$", regex.I)
-_ROLE_LABEL = regex.compile(r"^(?:担任角色|项目角色|本人角色|角色|项目职务|担任职务|职务|role|position|my role)$", regex.I)
+_SOLO = regex.compile(
+    r"^(?:个人项目|个人|独立完成|独立开发|独立项目|solo|personal project|individual)$", regex.I
+)
+_ROLE_LABEL = regex.compile(
+    r"^(?:担任角色|项目角色|本人角色|角色|项目职务|担任职务|职务|role|position|my role)$", regex.I
+)
 _STATUS = regex.compile(r"[（(](?:进行中|在研|已结项|已完成|在建|ongoing|in progress)[）)]", regex.I)
 _NAME_LABEL = regex.compile(r"^(?:项目名称|项目|名称|project|name)$", regex.I)
 
@@ -48,7 +52,12 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     # a short "项目职责：销售负责人" / "担任角色：…" line in the body is the role
     for ln in body[:3]:
         lab = label_of(ln.text)
-        short_duty = lab is not None and lab[0] in ("项目职责", "职责") and len(lab[1]) <= 12 and not regex.search(r"[，,。；;]", lab[1])
+        short_duty = (
+            lab is not None
+            and lab[0] in ("项目职责", "职责")
+            and len(lab[1]) <= 12
+            and not regex.search(r"[，,。；;]", lab[1])
+        )
         if lab and (_ROLE_LABEL.match(lab[0]) or short_duty) and role is None:
             if len(lab[1]) <= 20:
                 role = clean_value(lab[1])

@@ -20,14 +20,18 @@ STACK_LINE = regex.compile(
 )
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", regex.I)
 _LIST_SEP = regex.compile(r"[、,，/／;；|｜]|\s{2,}|\band\b|和|及|与")
-_SENTENCE_WORDS = regex.compile(r"熟悉|熟练|掌握|精通|了解|会用|能够|使用|具备|擅长|proficient|familiar|experience", regex.I)
+_SENTENCE_WORDS = regex.compile(
+    r"熟悉|熟练|掌握|精通|了解|会用|能够|使用|具备|擅长|proficient|familiar|experience", regex.I
+)
 
 
 def _is_list(text: str) -> bool:
     """A line is a list when separators outnumber sentence words."""
     body = text.split("：", 1)[-1].split(":", 1)[-1]
     seps = len(_LIST_SEP.findall(body))
-    return seps >= 1 and not _SENTENCE_WORDS.search(body) or bool(regex.match(r"^\s*[^：:]{1,14}[:：]", text))
+    return (seps >= 1 and not _SENTENCE_WORDS.search(body)) or bool(
+        regex.match(r"^\s*[^：:]{1,14}[:：]", text)
+    )
 
 
 def extract(sections: list[Section]) -> list[str]:

@@ -10,16 +10,26 @@ from .entries import Entry, description, label_of, split_entries, without_dates
 from .kv import chunks
 from .orgs import find_company
 
-_SALARY = regex.compile(r"\d[\d,.]*\s*(?:[-~至]\s*\d[\d,.]*\s*)?(?:元|k|K|千|万)(?:\s*/\s*(?:月|年))?(?:以上|以下)?|面议|保密")
-_DEPT_BRACKET = regex.compile(r"[（(]\s*([^）)]*(?:部|事业部|中心|处|科室|科|Department|Division|Dept\.?))\s*[）)]\s*$")
+_SALARY = regex.compile(
+    r"\d[\d,.]*\s*(?:[-~至]\s*\d[\d,.]*\s*)?(?:元|k|K|千|万)(?:\s*/\s*(?:月|年))?(?:以上|以下)?|面议|保密"
+)
+_DEPT_BRACKET = regex.compile(
+    r"[（(]\s*([^）)]*(?:部|事业部|中心|处|科室|科|Department|Division|Dept\.?))\s*[）)]\s*$"
+)
 _DEPT_LABEL = regex.compile(r"^(?:部门|所在部门|任职部门|department|dept)$", regex.I)
 _TITLE_LABEL = regex.compile(r"^(?:职位|职务|岗位|担任职位|职位名称|担任岗位|title|position|role)$", regex.I)
 _COMPANY_LABEL = regex.compile(r"^(?:公司|公司名称|单位|工作单位|所在单位|company|employer)$", regex.I)
-_EN_DEPT = regex.compile(r"(?:Division|Department|Dept\.?|Group|Line|Team|Center|Centre|Unit|Labs?|Infrastructure|Office|BU)$")
+_EN_DEPT = regex.compile(
+    r"(?:Division|Department|Dept\.?|Group|Line|Team|Center|Centre|Unit|Labs?|Infrastructure|Office|BU)$"
+)
 _INTERN_BRACKET = regex.compile(r"\s*[（(](?:实习|实习生|intern|internship)[）)]\s*$", regex.I)
-_DEPT_WORD = regex.compile(r"(?:(?<!干)部|中心|事业部|事业群|处|科|室|组|团队|Department|Division|Line|Team|Group|Unit|BU)$", regex.I)
+_DEPT_WORD = regex.compile(
+    r"(?:(?<!干)部|中心|事业部|事业群|处|科|室|组|团队|Department|Division|Line|Team|Group|Unit|BU)$", regex.I
+)
 _DEPT_THEN_TITLE = regex.compile(r"^(?P<dept>\S{2,15}?(?:(?<!干)部|中心|处|科|室))\s+(?P<title>\S.{1,30})$")
-_TITLE_THEN_DEPT = regex.compile(r"^(?P<title>\S.{1,30}?)\s+(?P<dept>[^\s(（]{2,20}(?:(?<!干)部|中心|事业部|事业群|组|团队))$")
+_TITLE_THEN_DEPT = regex.compile(
+    r"^(?P<title>\S.{1,30}?)\s+(?P<dept>[^\s(（]{2,20}(?:(?<!干)部|中心|事业部|事业群|组|团队))$"
+)
 _INTERN = regex.compile(r"实习|intern", regex.I)
 TITLE_WORDS = regex.compile(
     r"工程师|经理|专员|主管|总监|助理|实习生|实习|顾问|分析师|设计师|开发|架构师|运营|销售|会计|出纳|教师|老师|护士|护师|医生|"
@@ -75,7 +85,9 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
             department = clean_value(without_dates(text))  # "基础架构部 · 稳定性保障组"
             continue
         pieces.extend(line_pieces)
-    pieces = [clean_value(_SALARY.sub("", p)) if _SALARY.fullmatch(p.strip()) else clean_value(p) for p in pieces]
+    pieces = [
+        clean_value(_SALARY.sub("", p)) if _SALARY.fullmatch(p.strip()) else clean_value(p) for p in pieces
+    ]
     pieces = [p for p in pieces if p]
     rest: list[str] = []
     for p in pieces:
@@ -102,13 +114,28 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
         m = _DEPT_THEN_TITLE.match(rest[0]) or _TITLE_THEN_DEPT.match(rest[0])
         if m and TITLE_WORDS.search(m.group("title")):
             rest = [m.group("title"), m.group("dept")]
-    if len(rest) >= 2 and department is None and _DEPT_WORD.search(rest[-1]) and not TITLE_WORDS.search(rest[-1]):
+    if (
+        len(rest) >= 2
+        and department is None
+        and _DEPT_WORD.search(rest[-1])
+        and not TITLE_WORDS.search(rest[-1])
+    ):
         department = rest.pop()
-    if len(rest) >= 2 and department is None and _DEPT_WORD.search(rest[0]) and not TITLE_WORDS.search(rest[0]):
+    if (
+        len(rest) >= 2
+        and department is None
+        and _DEPT_WORD.search(rest[0])
+        and not TITLE_WORDS.search(rest[0])
+    ):
         department = rest.pop(0)
     if title is None and rest:
         title = rest.pop(0)
-        if len(rest) >= 1 and department is None and not TITLE_WORDS.search(title) and TITLE_WORDS.search(rest[0]):
+        if (
+            len(rest) >= 1
+            and department is None
+            and not TITLE_WORDS.search(title)
+            and TITLE_WORDS.search(rest[0])
+        ):
             department, title = title, rest.pop(0)
     if title and department is None and not regex.search(r"\p{Han}", title) and ", " in title:
         head, tail = (part.strip() for part in title.rsplit(", ", 1))

@@ -40,10 +40,10 @@ def decode(data: bytes, source: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    codec = utf16_encoding(data)  # UTF-16 without a BOM (Notepad, some job-board exports)
-    if codec is not None:
+    utf16 = utf16_encoding(data)  # UTF-16 without a BOM (Notepad, some job-board exports)
+    if utf16 is not None:
         try:
-            return data.decode(codec)
+            return data.decode(utf16)
         except UnicodeDecodeError:
             pass
     try:
@@ -73,7 +73,9 @@ def _detect(data: bytes, source: str | None) -> str:
         text = data.decode(codec, errors="replace")
         if text.count("\ufffd") <= max(4, len(text) * 0.05):
             return text.replace("\ufffd", "")
-    raise EncodingError("cannot decode the text: not UTF-8, GB18030, UTF-16 or a detectable encoding", source=source)
+    raise EncodingError(
+        "cannot decode the text: not UTF-8, GB18030, UTF-16 or a detectable encoding", source=source
+    )
 
 
 # --- Markdown -------------------------------------------------------------------------------

@@ -71,5 +71,7 @@ def find_phones(text: str) -> list[PhoneHit]:
             continue  # a date or date range, not a number
         value = normalize_phone(raw)
         if value:
-            out.append(PhoneHit(value, m.start(), m.start() + len(m.group().rstrip()), not value.startswith("+")))
+            out.append(
+                PhoneHit(value, m.start(), m.start() + len(m.group().rstrip()), not value.startswith("+"))
+            )
     return out

@@ -20,7 +20,9 @@ _FW[0x200B] = 0x20  # zero-width space: keeps length, reads as a blank
 # Full-width punctuation whose meaning we keep in the text (colon, brackets, comma) maps too;
 # CJK punctuation proper (、。「」) has no half-width form and stays.
 
-BULLET = re.compile(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}\s*[.、)）](?!\d)|[(（]\d{1,2}[)）]|\d{1,2}\s*[)）])\s*")
+BULLET = re.compile(
+    r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}\s*[.、)）](?!\d)|[(（]\d{1,2}[)）]|\d{1,2}\s*[)）])\s*"
+)
 SPACES = re.compile(r"[ \t]+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _LETTER_SPACED = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")

@@ -15,10 +15,31 @@ import regex
 from .text import halfwidth
 
 _KNOWN_HOSTS = (
-    "github.com", "gitee.com", "gitlab.com", "linkedin.com", "zhihu.com", "csdn.net", "juejin.cn",
-    "cnblogs.com", "jianshu.com", "bilibili.com", "weibo.com", "behance.net", "dribbble.com",
-    "kaggle.com", "leetcode.com", "leetcode.cn", "medium.com", "segmentfault.com", "stackoverflow.com",
-    "huggingface.co", "twitter.com", "x.com", "zcool.com.cn", "douban.com", "xiaohongshu.com",
+    "github.com",
+    "gitee.com",
+    "gitlab.com",
+    "linkedin.com",
+    "zhihu.com",
+    "csdn.net",
+    "juejin.cn",
+    "cnblogs.com",
+    "jianshu.com",
+    "bilibili.com",
+    "weibo.com",
+    "behance.net",
+    "dribbble.com",
+    "kaggle.com",
+    "leetcode.com",
+    "leetcode.cn",
+    "medium.com",
+    "segmentfault.com",
+    "stackoverflow.com",
+    "huggingface.co",
+    "twitter.com",
+    "x.com",
+    "zcool.com.cn",
+    "douban.com",
+    "xiaohongshu.com",
 )
 
 
