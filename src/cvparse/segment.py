@@ -215,8 +215,10 @@ def segment(doc: Document) -> list[Section]:
             sections.append(Section(key, _strip_decor(stripped[:col]), heading_line=i))
             sections[-1].lines.append(SLine(rest, i, start, lead + col, raw[lead + col :]))
             continue
+        at_top = len(sections) == 1 and not sections[0].lines  # "# 王小明" / a Word Title: the name
         if (
             line.heading
+            and not at_top
             and len(_strip_decor(stripped)) <= MAX_HEADING_CHARS // 2
             and not _has_digits(stripped)
         ):
