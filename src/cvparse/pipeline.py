@@ -87,7 +87,9 @@ def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
     data["education"] = education.extract(sections)
     data["work"] = work.extract(sections)
     data["projects"] = projects.extract(sections)
-    awards, certs, test_langs = honors.extract(sections)
+    found = honors.extract(sections)
+    awards, certs, test_langs = found.awards, found.certificates, found.languages
+    data["projects"].extend(p for p in found.projects if all(p["name"] != q["name"] for q in data["projects"]))
     if not data["work"]:
         data["work"] = story.work
     if not data["education"]:

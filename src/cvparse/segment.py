@@ -123,6 +123,8 @@ def _split_inline(text: str) -> tuple[str, str, int] | None:
     if not m:
         return None
     head = m.group("head")
+    if m.group("rest").count("|") + m.group("rest").count("｜") >= 2:
+        return None  # "学 历 | 本科 | 专 业 | …": a form's grid row, not a heading
     key = heading_key(head)
     if key is None:
         return None
@@ -140,6 +142,12 @@ _KEYWORD_KEYS = (
     ("skills", r"技能|技术|专长"),
     ("languages", r"语言|外语"),
     ("summary", r"评价|总结|优势|简介|概述|自述"),
+)
+# Section headings end in one of these nouns; a short all-Han line that does (and does not
+# start with a verb) is a heading even in plain type.
+_HEADING_NOUN = regex.compile(
+    r"^(?!获得|负责|参与|担任|主导|完成|取得|荣获)\p{Han}{2,6}(?:与|及|和)?\p{Han}{0,4}"
+    r"(?:荣誉|奖项|获奖|经历|经验|技能|证书|背景|评价|总结|情况|意向|简介|资质)$"
 )
 _NOT_HEADING_TAIL = regex.compile(r"(?:描述|内容|职责|名称|时间|业绩|成果|地点|角色|职务|背景)$")
 
@@ -205,6 +213,8 @@ def segment(doc: Document) -> list[Section]:
             key = None
         if key is None and (needs_emphasis or line.heading) and _emphasised(line, body_size or 1e9):
             key = _keyword_key(stripped)
+        if key is None and _HEADING_NOUN.search(squash(stripped)):
+            key = _keyword_key(stripped)  # "教学成果与荣誉": unknown words, a heading's shape
         if key is not None and _plausible_heading(stripped):
             sections.append(Section(key, _strip_decor(stripped), heading_line=i))
             continue

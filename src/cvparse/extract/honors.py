@@ -8,6 +8,8 @@ and is also the date (the contract's rule).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex
 
 from ..normalize.dates import find_ranges, parse_date
@@ -61,6 +63,9 @@ def _items(sec: Section) -> list[str]:
         if out and _is_continuation(text, out[-1]):
             out[-1] = out[-1] + text
             continue
+        if out and parse_date(text) and len(text) <= 12 and not find_ranges(out[-1]):
+            out[-1] = f"{out[-1]} {text}"  # the item's date wrapped onto its own line
+            continue
         cells = [c.strip() for c in regex.split(r"\s*[|｜]\s*", text) if c.strip()]
         if len(cells) >= 2:
             # a table row: name | date | note
@@ -68,6 +73,9 @@ def _items(sec: Section) -> list[str]:
                 continue  # the table's own header row
             dated = [c for c in cells if parse_date(c) and len(c) <= 12]
             names = [c for c in cells if c not in dated]
+            if not dated and all(CERT_WORDS.search(c) or AWARD_WORDS.search(c) for c in cells):
+                out.extend(cells)  # "阿里巴巴电子商务职业技能认证 | 英语 CET-4": a list
+                continue
             if names and len(cells) <= 4:
                 out.append(f"{names[0]} {dated[0]}" if dated else names[0])
                 continue
@@ -153,13 +161,20 @@ def split_item(text: str) -> tuple[str, str | None]:
     return name, date
 
 
-def extract(
-    sections: list[Section],
-) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, str | None]]]:
-    """(awards, certificates, languages-from-tests)."""
-    awards: list[dict[str, object]] = []
-    certs: list[dict[str, object]] = []
-    langs: list[dict[str, str | None]] = []
+@dataclass(slots=True)
+class Honours:
+    awards: list[dict[str, object]] = field(default_factory=list)
+    certificates: list[dict[str, object]] = field(default_factory=list)
+    languages: list[dict[str, str | None]] = field(default_factory=list)  # from language tests
+    projects: list[dict[str, object]] = field(default_factory=list)  # research projects (课题) listed among honours
+
+
+_RESEARCH = regex.compile(r"^(?P<name>.*?课题.*?《[^》]+》|.*?课题[^（(，,]*?)\s*(?:结题|立项|在研|完成)?\s*[（(](?P<role>主持|参与|负责人|主持人|成员)[）)]")
+
+
+def extract(sections: list[Section]) -> Honours:
+    out = Honours()
+    awards, certs, langs = out.awards, out.certificates, out.languages
     for sec in sections:
         if sec.key not in ("awards", "certificates", "awards_certs"):
             continue
@@ -167,6 +182,11 @@ def extract(
             if _NOT_AN_ITEM.search(raw) or _range_only_label(raw):
                 continue
             name, date = split_item(raw)
+            research = _RESEARCH.match(name)
+            if research:  # "区级课题《…》结题（主持）" is a project, not an honour
+                role = research.group("role")
+                out.projects.append({"name": clean_value(research.group("name")), "role": None if role == "成员" else role, "start": None, "end": date, "description": None})
+                continue
             if not name or len(name) < 2 or len(name) > 120:
                 continue
             if regex.match(r"^(?:技能|技术|熟练|熟悉|掌握|精通|了解|会用)", name) or regex.search(
@@ -197,7 +217,7 @@ def extract(
                         "level": level,
                     }
                 )
-    return awards, certs, langs
+    return out
 
 
 _INLINE_AWARD = regex.compile(
@@ -210,14 +230,22 @@ _EN_HONOUR = regex.compile(
 )
 
 
+_SCHOOL_HONOUR = regex.compile(
+    r"(?<=^|[，,;；、\s:：])(?:校级|院级|市级|省级|国家级)?(?:优秀毕业生|三好学生|优秀学生干部|优秀学生|优秀团员|优秀共青团员)(?=$|[，,;；、\s])"
+)
+
+
 def inline_awards(sections: list[Section]) -> list[dict[str, object]]:
     """Honours stated inside job descriptions, education lines or an "other" section
     (``获公司年度“销冠”称号``); a project's own prize is not the candidate's award."""
     out: list[dict[str, object]] = []
     for sec in sections:
-        if sec.key not in ("work", "internship", "education", "other", "header", "basic"):
+        if sec.key not in ("work", "internship", "education", "other", "header", "basic", "campus"):
             continue
         for ln in sec.lines:
+            if sec.key == "education":
+                for m in _SCHOOL_HONOUR.finditer(ln.text):
+                    out.append({"name": m.group(), "date": None})
             for m in _EN_HONOUR.finditer(ln.text):
                 for year in regex.findall(r"(?:19|20)\d{2}", m.group("years")):
                     out.append({"name": m.group("name"), "date": year})

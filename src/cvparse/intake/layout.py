@@ -45,6 +45,10 @@ HINT_MIN_GAP_EM = 0.1
 # Two identical glyphs closer than this are one glyph printed twice ("fake bold" in WPS/Word).
 OVERPRINT_TOLERANCE = 1.0
 
+# Runs on one line (a wide gap between them: a right-aligned date, a title set apart from a
+# company) are joined by two spaces, the gap mark the extractors split fields on; a single
+# space would glue "测试开发工程师 上海 18-25K" into one field.
+RUN_SEPARATOR = "  "
 # Runs whose font sizes differ by more than this factor never share a line.
 SAME_LINE_MAX_SIZE_RATIO = 1.5
 
@@ -380,7 +384,7 @@ def _leaf_lines(items: list[_Item], page: int) -> list[Line]:
             lines.extend(group[0].table_lines)
             continue
         for runs in _split_by_size(sorted(group, key=lambda i: i.x0)):
-            line = make_line([r.glyphs for r in runs], page)
+            line = make_line([r.glyphs for r in runs], page, RUN_SEPARATOR)
             if line is not None:
                 lines.append(line)
     return lines
