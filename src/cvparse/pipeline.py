@@ -89,7 +89,9 @@ def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
     data["projects"] = projects.extract(sections)
     found = honors.extract(sections)
     awards, certs, test_langs = found.awards, found.certificates, found.languages
-    data["projects"].extend(p for p in found.projects if all(p["name"] != q["name"] for q in data["projects"]))
+    data["projects"].extend(
+        p for p in found.projects if all(p["name"] != q["name"] for q in data["projects"])
+    )
     if not data["work"]:
         data["work"] = story.work
     if not data["education"]:

@@ -158,6 +158,7 @@ def _keyword_key(text: str) -> str | None:
         not (2 <= len(core) <= 8)
         or not regex.fullmatch(r"[\p{Han}&与及和/]+", core)
         or _NOT_HEADING_TAIL.search(core)
+        or regex.search(r"简历|履历", core)  # the document's title (求职简历), not a section
     ):
         return None
     for key, pattern in _KEYWORD_KEYS:

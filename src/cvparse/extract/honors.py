@@ -166,10 +166,14 @@ class Honours:
     awards: list[dict[str, object]] = field(default_factory=list)
     certificates: list[dict[str, object]] = field(default_factory=list)
     languages: list[dict[str, str | None]] = field(default_factory=list)  # from language tests
-    projects: list[dict[str, object]] = field(default_factory=list)  # research projects (课题) listed among honours
+    projects: list[dict[str, object]] = field(
+        default_factory=list
+    )  # research projects (课题) listed among honours
 
 
-_RESEARCH = regex.compile(r"^(?P<name>.*?课题.*?《[^》]+》|.*?课题[^（(，,]*?)\s*(?:结题|立项|在研|完成)?\s*[（(](?P<role>主持|参与|负责人|主持人|成员)[）)]")
+_RESEARCH = regex.compile(
+    r"^(?P<name>.*?课题.*?《[^》]+》|.*?课题[^（(，,]*?)\s*(?:结题|立项|在研|完成)?\s*[（(](?P<role>主持|参与|负责人|主持人|成员)[）)]"
+)
 
 
 def extract(sections: list[Section]) -> Honours:
@@ -185,7 +189,15 @@ def extract(sections: list[Section]) -> Honours:
             research = _RESEARCH.match(name)
             if research:  # "区级课题《…》结题（主持）" is a project, not an honour
                 role = research.group("role")
-                out.projects.append({"name": clean_value(research.group("name")), "role": None if role == "成员" else role, "start": None, "end": date, "description": None})
+                out.projects.append(
+                    {
+                        "name": clean_value(research.group("name")),
+                        "role": None if role == "成员" else role,
+                        "start": None,
+                        "end": date,
+                        "description": None,
+                    }
+                )
                 continue
             if not name or len(name) < 2 or len(name) > 120:
                 continue

@@ -30,7 +30,7 @@ _JOB_TYPE = regex.compile(
 )
 _POS_SPLIT = regex.compile(r"\s*[/、；;]\s*|\s+or\s+|\s*或\s*")
 _QUALIFIER = regex.compile(r"[（(](?:校招|社招|实习|应届|全职|兼职|应届生)[）)]")
-_PIECE_SPLIT = regex.compile(r"\s*[，,；;|｜]\s*|\s*·\s*|\s{2,}|\t+")
+_PIECE_SPLIT = regex.compile(r"\s*[，,；;|｜◆◇■●]\s*|\s*·\s*|\s{2,}|\t+")
 _UNKNOWN_LABEL = regex.compile(r"^\s*[\p{Han}A-Za-z ]{2,10}[:：]")
 _EN_OBJECTIVE = regex.compile(
     r"^(?P<pos>[A-Z][\w /&,\-]+?)\s+(?:role|roles|position|positions|opportunit(?:y|ies))\b", regex.I
@@ -87,46 +87,53 @@ def extract(sections: list[Section], *, headline: str | None = None) -> dict[str
     for sec in sections:
         in_intention = sec.key == "intention"
         for ln in sec.lines:
-            kvs = [
-                kv
-                for kv in pairs(ln.text, bare=in_intention)
-                if kv.field in FIELDS or kv.field.startswith("_")
-            ]
-            kvs_known = [kv for kv in kvs if kv.field in FIELDS]
-            if kvs and not kvs_known:
-                continue
-            if kvs_known and in_intention and kvs_known[0].start > 0:
-                lead = ln.text[: min(kv.start for kv in kvs_known)]
-                lead = regex.sub(r"[^|｜]*$", "", lead) if regex.search(r"[|｜]", lead) else lead
-                if not regex.search(r"[:：]", lead):
-                    _unlabelled(lead, got.take, first_is_position=True)
-            for kv in kvs_known:
-                if kv.field == "positions" and not in_intention and kv.label in ("岗位", "职位", "Position"):
-                    continue
-                head, tail = _first_piece(kv.value) if kv.field in ("positions", "cities") else (kv.value, "")
-                got.take(kv.field, head)
-                if tail:
-                    _unlabelled(tail, got.take, first_is_position=False)
-            if (
-                in_intention
-                and not kvs
-                and not _UNKNOWN_LABEL.match(ln.text)
-                and not _english_objective(ln.text, got.take)
-            ):
-                _unlabelled(ln.text, got.take, first_is_position=True)
+            _line(ln.text, in_intention, got)
     if not got.positions and headline and (got.cities or any(got.scalars.values())):
         got.take("positions", headline)
     return got.result()
 
 
-def _first_piece(value: str) -> tuple[str, str]:
-    m = regex.search(r"\s*[|｜，,]\s*", value)
+def _line(text: str, in_intention: bool, got: _Collector) -> None:
+    grid = "|" in text or "｜" in text
+    labelled = pairs(text, bare=in_intention or grid)
+    known = [kv for kv in labelled if kv.field in FIELDS]
+    if not known:
+        # an intention section's own line without labels: "算法工程师 | 杭州 | 15-20K"
+        if (
+            in_intention
+            and not labelled
+            and not _UNKNOWN_LABEL.match(text)
+            and not _english_objective(text, got.take)
+        ):
+            _unlabelled(text, got.take, first_is_position=True)
+        return
+    if in_intention:
+        lead = text[: known[0].start]
+        lead = regex.sub(r"[^|｜◆·\s]*[:：]?\s*$", "", lead)  # drop the first label itself
+        if lead.strip() and not regex.search(r"[:：]", lead):
+            _unlabelled(lead, got.take, first_is_position=True)
+    for kv in known:
+        if kv.field == "positions" and not in_intention and kv.label in ("岗位", "职位", "Position"):
+            continue  # a job entry's own 职位 line, not an intention
+        head, tail = _first_piece(kv.value, kv.field)
+        got.take(kv.field, head)
+        if tail:
+            _unlabelled(tail, got.take, first_is_position=False)
+
+
+def _first_piece(value: str, field: str) -> tuple[str, str]:
+    """A label covers the value up to the next separator: ``30-40K | 随时到岗``."""
+    seps = r"\s*[|｜◆]\s*|\s+·\s+|\s{2,}" + (r"|\s*[，,]\s*" if field in ("positions", "cities") else "")
+    m = regex.search(seps, value)
     if not m:
         return value, ""
     return value[: m.start()], value[m.end() :]
 
 
 def _unlabelled(text: str, take: Callable[[str, str], None], *, first_is_position: bool) -> None:
+    """Pieces recognised by shape; a position only before the first fact (later unknown
+    pieces on an intention line are industries or notes)."""
+    seen_fact = False
     for piece in _PIECE_SPLIT.split(text):
         p = clean_value(piece)
         if not p:
@@ -139,13 +146,17 @@ def _unlabelled(text: str, take: Callable[[str, str], None], *, first_is_positio
             take("availability", p)
         elif len(p) <= 16 and all(normalize_city(c) for c in regex.split(r"[、/ ]+", p) if c):
             take("cities", p)
-        elif first_is_position and len(p) <= 40 and not regex.search(r"\d{4}", p):
+        elif first_is_position and not seen_fact and len(p) <= 40 and not regex.search(r"\d{4}", p):
             # "SRE 技术专家 / 基础架构工程师 上海 薪资面议": facts trail the position after single spaces
             words = p.split(" ")
             first_fact = next((i for i, w in enumerate(words) if i > 0 and _is_fact(w)), len(words))
             for w in words[first_fact:]:
                 _unlabelled(w, take, first_is_position=False)
             take("positions", " ".join(words[:first_fact]))
+            continue
+        else:
+            continue
+        seen_fact = True
 
 
 def _is_fact(word: str) -> bool:
