@@ -262,6 +262,10 @@ _ROUTABLE = {
     "education",
     "summary",
 }
+_SPOKEN = regex.compile(
+    r"英语|日语|韩语|法语|德语|粤语|普通话|English|Mandarin|Cantonese|Japanese|Korean|French|German|CET|IELTS|TOEFL|雅思|托福",
+    regex.I,
+)
 _SUB_LABEL = regex.compile(
     r"^\s*(?:[-•·●◆◇■*]\s*)?(?P<label>[\p{Han}A-Za-z &]{2,12}?)\s*[:：]\s*(?P<rest>\S.*)$"
 )
@@ -281,6 +285,12 @@ def route_sub_labels(sections: list[Section]) -> list[Section]:
             key = heading_key(m.group("label")) if m else None
             if key == "basic" and sec.key in ("header", "basic"):
                 key = None
+            if (
+                key == "languages"
+                and sec.key == "skills"
+                and not _SPOKEN.search(m.group("rest") if m else "")
+            ):
+                key = None  # "Languages: Python, C++" in a skills section means programming languages
             if m is None or key is None or key in ("other", "work", "education", "projects"):
                 keep.lines.append(ln)
                 continue

@@ -22,7 +22,10 @@ BULLET = regex.compile(
     r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]\s*|\d{1,2}\s*[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*)"
 )
 LABEL = regex.compile(r"^\s*(?P<label>[\p{Han}A-Za-z][\p{Han}A-Za-z /&]{0,11}?)\s*[:：]\s*(?P<rest>.*)$")
-SENTENCE = regex.compile(r"[。；;！!？?]|，.*，|,.*,.*,|\.\s+[A-Z]")
+SENTENCE = regex.compile(
+    r"[。；;！!？?]|，.*，|,.*,.*,|(?<!\b(?:Ltd|Inc|Co|Pte|Corp|Mr|Ms|Dr|St|Jr|No|vs|[A-Z]))\.\s+[A-Z]"
+)
+_GPA_CLAUSE = regex.compile(r"[;；,，]?\s*(?:GPA|绩点)\s*[:：]?\s*[\d.]+\s*(?:/\s*[\d.]+)?", regex.I)
 # Labels that belong to the entry header (their value is a header fact, not body text).
 HEADER_LABELS = regex.compile(
     r"^(?:部门|所在部门|职位|职务|岗位|担任职位|担任角色|角色|项目角色|本人角色|公司|公司名称|单位|学校|院校|专业|学历|学位|"
@@ -37,7 +40,8 @@ OPENING_LABELS = regex.compile(
     r"^(?:项目名称|公司名称|公司|工作单位|单位|学校|学校名称|院校|company|project|school)$", regex.I
 )
 TITLE_BRACKET = regex.compile(r"^\s*[【\[]([^】\]]{2,60})[】\]]")
-MAX_HEADER_CHARS = 80  # header lines in the corpus are ≤ 60 characters once dates are removed
+MAX_HEADER_CHARS = 80
+MAX_LATIN_HEADER_CHARS = 110  # English names run longer ("Deloitte Touche Tohmatsu … LLP (Shanghai) — Audit Senior")  # header lines in the corpus are ≤ 60 characters once dates are removed
 
 
 @dataclass(slots=True)
@@ -122,9 +126,11 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             continue
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
         kind = _classify(text, nxt, is_org)
-        if kind == "header-label" and (cur is None or cur.body) and OPENING_LABELS.match(label_of(text)[0]):  # type: ignore[index]
-            cur = _new(entries, ln)
-            continue
+        if kind == "header-label" and (cur is None or cur.body):
+            lab = label_of(text)
+            if lab is not None and (OPENING_LABELS.match(lab[0]) or date_range_of(lab[1]) is not None):
+                cur = _new(entries, ln)  # "项目名称：…" or "时间 | 2019.05 - 至今" opens an entry
+                continue
         if cur is not None and not cur.body and kind in ("date", "cont", "header-label"):
             if kind == "date" and cur.dates is not None and cur.dates.is_range:
                 cur = _new(entries, ln)
@@ -206,7 +212,11 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
     elif is_bullet(text):
         return "body"
     lab = label_of(text)
+    if lab is not None and regex.search(r"[A-Za-z]", lab[0]) and not _known_label(lab[0]):
+        lab = None  # "MiniKV：基于 Raft 的分布式存储": a name with a subtitle
     if lab is not None:
+        if HEADER_LABELS.match(lab[0]) and len(lab[1]) > 25 and regex.search(r"[。；;，,]", lab[1]):
+            return "body"  # "角色：视觉负责人。以…为核心重构…": a paragraph that opens with a label
         if HEADER_LABELS.match(lab[0]) or META_LABELS.match(lab[0]):
             return "header-label"
         if not regex.search(r"(?:19|20)\d{2}", lab[0]):
@@ -215,14 +225,15 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         return "date"
     core = without_dates(text).strip()
     dr = date_range_of(text)
-    short = len(core) <= MAX_HEADER_CHARS and not SENTENCE.search(core)
+    limit = MAX_HEADER_CHARS if regex.search(r"\p{Han}", core) else MAX_LATIN_HEADER_CHARS
+    short = len(core) <= limit and not SENTENCE.search(_GPA_CLAUSE.sub("", core))
     if dr is not None and dr.is_range and short:
         return "header"
     if dr is not None and short and (dr.begin <= 2 or dr.stop >= len(text) - 2) and len(core) <= 50:
         return "header"
     if TITLE_BRACKET.match(text) and short:
         return "header"
-    if short and is_org(core) and len(core) <= 60:
+    if short and is_org(core) and len(core) <= 60 and (len(core) <= 40 or dr is not None):
         return "header"
     if short and nxt and is_date_only(nxt) and len(core) <= 60:
         return "header"

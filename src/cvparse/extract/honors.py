@@ -124,17 +124,21 @@ def _range_only_label(text: str) -> bool:
     return len(clean_value(rest)) <= 8 and not AWARD_WORDS.search(rest) and not CERT_WORDS.search(rest)
 
 
+_ITEM_DATE = r"(?:19|20)\d{2}(?:\s*[.\-/年]\s*\d{1,2}\s*月?)?\s*年?|[A-Z][a-z]{2,8}\.? (?:19|20)\d{2}"
+_PASS_DATE = regex.compile(
+    rf"\s*(?:[(（]\s*(?:passed\s+|通过|获得|取得|获)?(?P<d>{_ITEM_DATE})\s*(?:通过|获得|取得|获|passed)?\s*[)）]"
+    rf"|,\s*(?:passed\s+|obtained\s+|awarded\s+)?(?P<d2>{_ITEM_DATE})(?:\s*[(（][^)）]*[)）])?)\s*$"
+)
+
+
 def split_item(text: str) -> tuple[str, str | None]:
     """``2024.10 国家励志奖学金`` → (``国家励志奖学金``, ``2024-10``); ``(2021年)`` dates too."""
     t = regex.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}[.、)）](?!\d))\s*", "", text).strip()
     date: str | None = None
     # "CFA Level I（2026.08通过）", "CFA Level I, passed Dec 2020 (Level II candidate)"
-    m = regex.search(
-        r"\s*(?:[(（][^)）]*?|,\s*)(?:passed|通过|获得|取得|获)?\s*(?P<d>(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?|[A-Z][a-z]{2,8}\.? (?:19|20)\d{2})\s*(?:通过|获得|取得|获)?[^)）]*[)）]?.*$",
-        t,
-    )
+    m = _PASS_DATE.search(t)
     if m and m.start() > 0:
-        d = parse_date(m.group("d"))
+        d = parse_date(m.group("d") or m.group("d2"))
         if d:
             date, t = d, t[: m.start()]
     ranges = find_ranges(t) if date is None else []

@@ -16,12 +16,21 @@ _LANG_START = regex.compile(
     rf"^\s*(?:[-–—•·●◆◇■*]\s*)?(?P<name>{LANG_NAMES})(?:\s*[（(][^）)]*[）)])?\s*(?:[:：\-–—|｜]\s*|\s+|(?=[A-Z\d]))(?P<level>.*)$",
     regex.I,
 )
-_SPLIT = regex.compile(r"\s*[;；]\s*|\s*[，,]\s*(?=(?:" + LANG_NAMES + r")\b)|\s{3,}|\t+", regex.I)
+_SPLIT = regex.compile(r"\s*[;；]\s*|\s*[，,、]\s*(?=(?:" + LANG_NAMES + r"))|\s{3,}|\t+", regex.I)
+
+
+_PREFIX = regex.compile(r"^\s*(?:spoken|languages?|语言|外语|语言能力)\s*[:：]\s*", regex.I)
+_BRACKET_LEVEL = regex.compile(rf"^\s*(?P<name>{LANG_NAMES})\s*[（(](?P<level>[^）)]+)[）)]\s*$", regex.I)
 
 
 def parse_line(text: str) -> list[dict[str, str | None]]:
+    """``英语 CET-6``, ``Mandarin - native; English - fluent``, ``粤语（流利）、英语（一般）``."""
     out: list[dict[str, str | None]] = []
-    for part in _SPLIT.split(text):
+    for part in _SPLIT.split(_PREFIX.sub("", text)):
+        b = _BRACKET_LEVEL.match(part)
+        if b:
+            out.append({"name": b.group("name"), "level": clean_value(b.group("level")) or None})
+            continue
         m = _LANG_START.match(part)
         if not m:
             continue

@@ -28,12 +28,25 @@ _CN_SCHOOL = regex.compile(
     rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,30}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
 )
 _EN_COMPANY = regex.compile(
-    r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|Group|Bank|Technologies|Technology|"
+    r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|LLP|L\.L\.C\.|Corp\.?|Corporation|Group|Bank|Technologies|Technology|"
     r"Limited|GmbH|S\.A\.|PLC|Partners|Consulting|Capital|Securities|Labs?)\b",
     regex.I,
 )
 _BRANCH = regex.compile(
-    r"[\p{Han}]{0,8}?(?:分行|支行|分公司|子公司|分院|分所|分校|营业部|信用卡中心|研发中心|数据中心|研究中心)"
+    r"[\p{Han}]{0,8}?(?:分行|支行|分公司|子公司|分院|分所|分校|营业部|信用卡中心|研发中心|数据中心|研究中心)|第?[一二三四五六七八九十\d]{0,3}附属(?:中学|小学|医院|学校)|附中|附小"
+)
+_LEGAL_FORM = regex.compile(r"(?:有限公司|有限责任公司|股份公司)(?:[（(][^）)]{1,20}[）)])*$")
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+_FULL_SUFFIX = regex.compile(
+    r"(?:有限公司|有限责任公司|集团|公司|银行|分行|支行|大学|学院|医院|研究院|研究所|事务所|中学|小学|学校)$"
+)
+_LEAD_NOISE = regex.compile(
+    r".*(?:毕业于|就读于|考入|求学于|学习于|任职于|就职于|供职于|\d|年|月|日|在|于|获)"
 )
 _EN_SCHOOL = regex.compile(r"\b(?:University|College|Institute|School|Academy|Polytechnic)\b", regex.I)
 _DROP_BRACKET = regex.compile(
@@ -50,11 +63,21 @@ def _tidy(org: str) -> str:
         org = new
 
 
+def _lead_trim(text: str, start: int, end: int) -> int:
+    """Move ``start`` past a verb or date glued before the name ("1994年7月毕业于中山大学")."""
+    m = _LEAD_NOISE.match(text, start, end)
+    return m.end() if m and m.end() < end - 1 else start
+
+
 def find_school(text: str) -> tuple[str, int, int] | None:
     if regex.search(r"\p{Han}", text):
         m = _CN_SCHOOL.search(text)
         if m:
-            return _tidy(m.group("org")), m.start("org"), m.end("org")
+            start, end = _lead_trim(text, m.start("org"), m.end("org")), m.end("org")
+            ext = _BRANCH.match(text, end)
+            if ext:
+                end = ext.end()
+            return _tidy(text[start:end]), start, end
     m = _EN_SCHOOL.search(text)
     if m:
         return _latin_span(text, m.start(), m.end())
@@ -66,14 +89,30 @@ def find_company(text: str) -> tuple[str, int, int] | None:
     if m and not regex.search(r"\p{Han}", text[: m.start()]):
         return _latin_span(text, m.start(), m.end())
     if regex.search(r"\p{Han}", text):
-        m2 = _CN_ORG_GREEDY.search(text) or _CN_ORG.search(text)
-        if m2:
-            end = m2.end("org")
-            # a branch written after the parent ("中国工商银行浙江省分行", "…公司北京分公司") is part of the name
-            ext = _BRANCH.match(text, end)
-            if ext:
-                end = ext.end()
-            return _tidy(text[m2.start("org") : end]), m2.start("org"), end
+        lazy = _CN_ORG.search(text)
+        greedy = _CN_ORG_GREEDY.search(text)
+        if lazy is None and greedy is None:
+            return None
+        start = (lazy or greedy).start("org")  # type: ignore[union-attr]
+        end = lazy.end("org") if lazy else 0
+        # a branch written after the parent ("中国工商银行浙江省分行", "…公司北京分公司") is part of the name
+        ext = _BRANCH.match(text, end) if lazy else None
+        if ext:
+            end = ext.end()
+        # the shortest name ending in a full suffix wins ("…湖北省分行" in "…分行公司业务部"); a weak
+        # suffix (商厦, 中心) yields to a longer full name ("北京华联商厦股份有限公司")
+        if (
+            greedy is not None
+            and (
+                lazy is None
+                or not _FULL_SUFFIX.search(text[start:end])
+                or _LEGAL_FORM.search(greedy.group("org"))  # "成都银行" + "股份有限公司"
+                or _unbalanced(text[start:end])  # "…物业（集团" stopped inside a bracket
+            )
+        ):
+            end = max(end, greedy.end("org"))
+        start = _lead_trim(text, start, end)
+        return _tidy(text[start:end]), start, end
     return None
 
 

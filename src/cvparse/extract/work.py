@@ -28,7 +28,7 @@ _DEPT_WORD = regex.compile(
 )
 _DEPT_THEN_TITLE = regex.compile(r"^(?P<dept>\S{2,15}?(?:(?<!干)部|中心|处|科|室))\s+(?P<title>\S.{1,30})$")
 _TITLE_THEN_DEPT = regex.compile(
-    r"^(?P<title>\S.{1,30}?)\s+(?P<dept>[^\s(（]{2,20}(?:(?<!干)部|中心|事业部|事业群|组|团队))$"
+    r"^(?P<title>\S.{1,30}?)\s+(?P<dept>(?:[A-Za-z0-9]+\s)?[^\s(（]{2,20}(?:(?<!干)部|中心|事业部|事业群|组|团队))$"
 )
 _INTERN = regex.compile(r"实习|intern", regex.I)
 TITLE_WORDS = regex.compile(
@@ -128,6 +128,14 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
         and not TITLE_WORDS.search(rest[0])
     ):
         department = rest.pop(0)
+    if (
+        title is not None
+        and department is None
+        and rest
+        and _DEPT_WORD.search(rest[-1])
+        and not TITLE_WORDS.search(rest[-1])
+    ):
+        department = rest.pop()  # "公司    风险管理部 | 2019.07 - 至今" with the title on its own 职位： line
     if title is None and rest:
         title = rest.pop(0)
         if (
