@@ -76,3 +76,17 @@ def test_seed_resume_has_at_most_two_wrong_values() -> None:
     tally = score.score_doc(gold(DEV / name), _predictions()[name])
     errors = sum(fp + fn for _, fp, fn in tally.c.values())
     assert errors <= 2 * 2, tally.c  # a wrong value counts once as fp and once as fn
+
+
+# Two-column PDFs (a sidebar beside the work history) from the corpus manifest.
+TWO_COLUMN = ["d001", "d005", "d009", "d014", "d026", "d030", "d034"]
+
+
+@pytest.mark.parametrize("doc_id", TWO_COLUMN)
+def test_two_column_pdfs_keep_every_entry(doc_id: str) -> None:
+    """Reading a sidebar into the work history loses or splits entries; the counts must match."""
+    path = next(p for p in documents() if p.name.startswith(doc_id))
+    expected = gold(path)
+    pred = _predictions()[path.name]
+    for key in ("education", "work", "projects"):
+        assert len(pred[key]) == len(expected.get(key, [])), key

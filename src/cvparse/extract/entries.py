@@ -108,6 +108,15 @@ def label_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+def header_label(text: str) -> tuple[str, str] | None:
+    """:func:`label_of` for entry headers: a Latin word before a colon is a name with a
+    subtitle ("MiniKV：基于 Raft 的分布式存储"), not a label, unless it is a known label."""
+    lab = label_of(text)
+    if lab is not None and regex.search(r"[A-Za-z]", lab[0]) and not _known_label(lab[0]):
+        return None
+    return lab
+
+
 def _known_label(label: str) -> bool:
     parts = regex.split(r"\s*/\s*", label.strip())
     return all(
@@ -131,6 +140,15 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             if lab is not None and (OPENING_LABELS.match(lab[0]) or date_range_of(lab[1]) is not None):
                 cur = _new(entries, ln)  # "项目名称：…" or "时间 | 2019.05 - 至今" opens an entry
                 continue
+        if (
+            kind == "cont"
+            and cur is not None
+            and cur.dates is not None
+            and cur.dates.is_range
+            and regex.search(r"\p{Han}.*[,，、]", text)
+            and len(text) > 20
+        ):
+            kind = "body"  # the entry is dated already: a long clause under it is its body
         if cur is not None and not cur.body and kind in ("date", "cont", "header-label"):
             if kind == "date" and cur.dates is not None and cur.dates.is_range:
                 cur = _new(entries, ln)
@@ -211,9 +229,7 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         text = HEAVY_MARK.sub("", text, count=1)
     elif is_bullet(text):
         return "body"
-    lab = label_of(text)
-    if lab is not None and regex.search(r"[A-Za-z]", lab[0]) and not _known_label(lab[0]):
-        lab = None  # "MiniKV：基于 Raft 的分布式存储": a name with a subtitle
+    lab = header_label(text)
     if lab is not None:
         if HEADER_LABELS.match(lab[0]) and len(lab[1]) > 25 and regex.search(r"[。；;，,]", lab[1]):
             return "body"  # "角色：视觉负责人。以…为核心重构…": a paragraph that opens with a label
@@ -225,8 +241,11 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         return "date"
     core = without_dates(text).strip()
     dr = date_range_of(text)
-    limit = MAX_HEADER_CHARS if regex.search(r"\p{Han}", core) else MAX_LATIN_HEADER_CHARS
-    short = len(core) <= limit and not SENTENCE.search(_GPA_CLAUSE.sub("", core))
+    han = bool(regex.search(r"\p{Han}", core))
+    limit = MAX_HEADER_CHARS if han else MAX_LATIN_HEADER_CHARS
+    plain = _GPA_CLAUSE.sub("", core)
+    # two commas make a Chinese sentence (halfwidth text: "，" is ","); English names may hold one or two
+    short = len(core) <= limit and not SENTENCE.search(plain) and not (han and plain.count(",") >= 2)
     if dr is not None and dr.is_range and short:
         return "header"
     if dr is not None and short and (dr.begin <= 2 or dr.stop >= len(text) - 2) and len(core) <= 50:

@@ -88,7 +88,11 @@ def extract(sections: list[Section], *, headline: str | None = None) -> dict[str
         in_intention = sec.key == "intention"
         for ln in sec.lines:
             _line(ln.text, in_intention, got)
-    if not got.positions and headline and (got.cities or any(got.scalars.values())):
+    if (
+        not got.positions
+        and headline
+        and (got.cities or any(got.scalars.values()) or _QUALIFIER.search(headline))
+    ):
         got.take("positions", headline)
     return got.result()
 

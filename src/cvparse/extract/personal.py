@@ -32,6 +32,8 @@ _BIRTH = regex.compile(
 )
 # A date written alone in a header is a birth date only if the person would be of working age.
 _LATEST_BIRTH_YEAR = __import__("datetime").date.today().year - 14
+_INTENTION_FIELDS = {"positions", "cities", "salary", "job_type", "availability"}
+_QUALIFIED_ROLE = regex.compile(r"^\s*[^\d@:：|]{2,24}[（(](?:校招|社招|应届|应届生|实习|全职|兼职)[）)]\s*$")
 _TITLE_WORDS = regex.compile(
     r"^(?:个人简历|简历|求职简历|履历|resume|curriculum vitae|cv|個人簡歷|簡歷)$", regex.I
 )
@@ -100,9 +102,11 @@ def extract(
     sections: list[Section], *, meta_links: list[str], bio_facts: list[str] | None = None
 ) -> Personal:
     out = Personal()
-    personal_keys = {"header", "basic", "other", "intention"}
+    personal_keys = {"header", "basic", "other"}
     kv_lines = [ln.text for s in sections for ln in s.lines]
     head_lines = [ln.text for s in sections if s.key in personal_keys for ln in s.lines]
+    # pieces of an intention line (求职：仓库主管，哈尔滨) are wishes, not facts about the person
+    fact_lines = [t for t in head_lines if not any(kv.field in _INTENTION_FIELDS for kv in pairs(t))]
 
     for fact in bio_facts or []:
         _take_piece(out, fact)
@@ -119,7 +123,7 @@ def extract(
             _take_labelled(out, kv.field, kv.value)
 
     # 2. unlabelled pieces of header lines
-    for text in head_lines[:40]:
+    for text in fact_lines[:40]:
         for piece, _ in chunks(text):
             for part in regex.split(r"\s*[，,]\s*", piece) if len(piece) <= 40 else [piece]:
                 _take_piece(out, part)
@@ -130,7 +134,7 @@ def extract(
 
     # 4. name: labelled, else the first name-like line near the top
     if "name" not in out.values:
-        for text in head_lines[:12] + all_text[:3]:
+        for idx, text in enumerate(head_lines[:12] + all_text[:3]):
             name = _name_from_line(text)
             if name:
                 out.put("name", name)
@@ -141,6 +145,8 @@ def extract(
                     and not regex.search(r"\d|@|[:：]", pieces[1][0])
                 ):
                     out.headline = pieces[1][0]
+                elif idx + 1 < len(head_lines) and _QUALIFIED_ROLE.search(head_lines[idx + 1]):
+                    out.headline = head_lines[idx + 1].strip()  # "嵌入式软件工程师（校招）" under the name
                 break
     if "name" not in out.values:
         for text in all_text[:5]:
@@ -246,7 +252,7 @@ def _take_piece(out: Personal, piece: str) -> None:
     age = _AGE.search(p)
     if age and len(p) <= 20:
         out.put("age", int(age.group(1)))
-        b = regex.search(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}", p)
+        b = regex.search(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}(?!\d))?", p)
         if b:
             out.put("birth_date", parse_date(b.group()))
         return

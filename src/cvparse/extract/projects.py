@@ -6,7 +6,7 @@ import regex
 
 from ..normalize.text import clean_value
 from ..segment import Section
-from .entries import TITLE_BRACKET, Entry, description, label_of, split_entries, without_dates
+from .entries import TITLE_BRACKET, Entry, description, header_label, label_of, split_entries, without_dates
 from .kv import chunks
 
 _SOLO = regex.compile(
@@ -36,7 +36,7 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     pieces: list[str] = []
     body = list(entry.body)
     for header_text in entry.header_texts:
-        lab = label_of(header_text)
+        lab = header_label(header_text)
         if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
             if _NAME_LABEL.match(lab[0]):
                 name = clean_value(lab[1]) or None

@@ -6,7 +6,7 @@ import regex
 
 from ..normalize.text import clean_value
 from ..segment import Section
-from .entries import Entry, description, label_of, split_entries, without_dates
+from .entries import Entry, description, header_label, split_entries, without_dates
 from .kv import chunks
 from .orgs import find_company
 
@@ -59,7 +59,7 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
     company = title = department = None
     pieces: list[str] = []
     for text in entry.header_texts:
-        lab = label_of(text)
+        lab = header_label(text)
         if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
             name, value = lab
             if regex.fullmatch(r"部门\s*/\s*(?:职位|职务|岗位)", name) and "/" in value:
