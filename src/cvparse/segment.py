@@ -72,11 +72,17 @@ def _vocab() -> dict[str, str]:
     return table
 
 
+_JOINERS = regex.compile(r"[\s·•\-_/&+,]+")
+_BILINGUAL_SPLIT = regex.compile(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})")
+_AWARD_WORD = regex.compile(r"获奖|荣誉|奖项|award|honou?r")
+_CERT_WORD = regex.compile(r"证书|资格|certific")
+
+
 def _fold(text: str) -> str:
     """Comparable form of a heading: half-width, lower-case, no spaces or joiners."""
     t = halfwidth(text).lower()
     t = t.replace("＆", "&").replace(" and ", "&")
-    return regex.sub(r"[\s·•\-_/&+,]+", "", t)
+    return _JOINERS.sub("", t)
 
 
 def _strip_decor(text: str) -> str:
@@ -94,22 +100,14 @@ def heading_key(text: str) -> str | None:
     if key:
         return key
     # Bilingual: 教育背景 Education / Education 教育背景 / 工作经历 | Work Experience
-    parts = [
-        p
-        for p in regex.split(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})", core)
-        if p
-    ]
+    parts = [p for p in _BILINGUAL_SPLIT.split(core) if p]
     if len(parts) == 2:
         keys = {vocab.get(_fold(_strip_decor(p))) for p in parts}
         keys.discard(None)
         if len(keys) == 1:
             return keys.pop()
     folded = _fold(core)
-    if (
-        len(folded) <= 12
-        and regex.search(r"获奖|荣誉|奖项|award|honou?r", folded)
-        and regex.search(r"证书|资格|certific", folded)
-    ):
+    if len(folded) <= 12 and _AWARD_WORD.search(folded) and _CERT_WORD.search(folded):
         return "awards_certs"
     return None
 
@@ -132,16 +130,16 @@ def _split_inline(text: str) -> tuple[str, str, int] | None:
 
 
 _KEYWORD_KEYS = (
-    ("intention", r"意向|求职"),
-    ("internship", r"实习"),
-    ("projects", r"项目|课题|作品"),
-    ("education", r"教育|学历|学习"),
-    ("work", r"工作|任职|职业经历|履历"),
-    ("awards", r"荣誉|获奖|奖项|竞赛"),
-    ("certificates", r"证书|资格|资质"),
-    ("skills", r"技能|技术|专长"),
-    ("languages", r"语言|外语"),
-    ("summary", r"评价|总结|优势|简介|概述|自述"),
+    ("intention", regex.compile(r"意向|求职")),
+    ("internship", regex.compile(r"实习")),
+    ("projects", regex.compile(r"项目|课题|作品")),
+    ("education", regex.compile(r"教育|学历|学习")),
+    ("work", regex.compile(r"工作|任职|职业经历|履历")),
+    ("awards", regex.compile(r"荣誉|获奖|奖项|竞赛")),
+    ("certificates", regex.compile(r"证书|资格|资质")),
+    ("skills", regex.compile(r"技能|技术|专长")),
+    ("languages", regex.compile(r"语言|外语")),
+    ("summary", regex.compile(r"评价|总结|优势|简介|概述|自述")),
 )
 # Section headings end in one of these nouns; a short all-Han line that does (and does not
 # start with a verb) is a heading even in plain type.
@@ -149,26 +147,49 @@ _HEADING_NOUN = regex.compile(
     r"^(?!获得|负责|参与|担任|主导|完成|取得|荣获)\p{Han}{2,6}(?:与|及|和)?\p{Han}{0,4}"
     r"(?:荣誉|奖项|获奖|经历|经验|技能|证书|背景|评价|总结|情况|意向|简介|资质)$"
 )
+_HAN_WORDS = regex.compile(r"[\p{Han}&与及和/]+")
 _NOT_HEADING_TAIL = regex.compile(r"(?:描述|内容|职责|名称|时间|业绩|成果|地点|角色|职务|背景)$")
+
+
+_EN_KEYWORD_KEYS = (
+    ("internship", r"\bintern"),
+    ("projects", r"\bprojects?\b|open source|portfolio"),
+    ("education", r"\beducation|academic"),
+    ("work", r"\bexperience|employment|career"),
+    ("awards", r"\bawards?\b|honou?rs?\b|achievements?"),
+    ("certificates", r"\bcertific|licen[cs]e"),
+    ("skills", r"\bskills?\b|technolog|technical|tools\b"),
+    ("languages", r"\blanguages?\b"),
+    ("summary", r"\bsummary|profile|about\b"),
+)
 
 
 def _keyword_key(text: str) -> str | None:
     core = squash(_strip_decor(halfwidth(text)))
+    latin = _strip_decor(halfwidth(text)).lower()
+    if regex.fullmatch(r"[a-z &/\-]{3,40}", latin) and len(latin.split()) <= 4:
+        for key, pattern in _EN_KEYWORD_KEYS:  # "Technical & Skill", "Open Source Project"
+            if regex.search(pattern, latin):
+                return key
+        return None
     if (
         not (2 <= len(core) <= 8)
-        or not regex.fullmatch(r"[\p{Han}&与及和/]+", core)
+        or not _HAN_WORDS.fullmatch(core)
         or _NOT_HEADING_TAIL.search(core)
         or regex.search(r"简历|履历", core)  # the document's title (求职简历), not a section
     ):
         return None
     for key, pattern in _KEYWORD_KEYS:
-        if regex.search(pattern, core):
+        if pattern.search(core):
             return key
     return None
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def squash(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 def _emphasis(doc: Document) -> tuple[bool, float]:
@@ -241,11 +262,15 @@ def segment(doc: Document) -> list[Section]:
 
 def _plausible_heading(text: str) -> bool:
     """Reject key-value lines whose label happens to be a heading word (``语言：英语``)."""
-    return not regex.search(r"[:：]\s*\S", text)
+    return not _COLON_VALUE.search(text)
+
+
+_COLON_VALUE = regex.compile(r"[:：]\s*\S")
+_DIGIT_RUN = regex.compile(r"\d{3,}")
 
 
 def _has_digits(text: str) -> bool:
-    return bool(regex.search(r"\d{3,}", text))
+    return bool(_DIGIT_RUN.search(text))
 
 
 # Sections whose lines may be sub-labelled with another section's name ("证书：CFA、…" inside

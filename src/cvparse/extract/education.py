@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..normalize.degrees import find_degree
+from ..normalize.places import normalize_city
 from ..normalize.text import clean_value, squash_cjk_spaces
 from ..segment import Section, SLine
 from .entries import Entry, label_of, split_entries, without_dates
@@ -70,7 +71,15 @@ def _major(rest: str, deg: tuple[str, int, int] | None, body: list[SLine]) -> st
     text = rest
     if deg is not None:
         text = text[: deg[1]] + " | " + text[deg[2] :]
-    for piece, _ in chunks(text):
+    pieces = [p for p, _ in chunks(text)]
+    if sum(p.count(",") for p in pieces) >= 2 and regex.search(r"\p{Han}", text):
+        pieces = [
+            q.strip() for p in pieces for q in p.split(",")
+        ]  # "学士,武汉大学,电子信息学院,电子信息工程专业"
+    majors = [p for p in pieces if regex.search(r"专业$", p.strip())]
+    if majors:
+        pieces = majors  # the field named 专业 beats a 学院 beside it
+    for piece in pieces:
         lab = label_of(piece)
         if lab is not None:
             if regex.match(r"专业|major", lab[0], regex.I):
@@ -79,8 +88,8 @@ def _major(rest: str, deg: tuple[str, int, int] | None, body: list[SLine]) -> st
         p = clean_value(regex.sub(r"^(?:专业|major)\s*", "", piece, flags=regex.I))
         p = regex.sub(r"\s*(?:专业)$", "", p) if len(p) > 4 else p
         p = regex.sub(r"^(?:of|in)\s+", "", p)
-        if not p or _NOT_MAJOR.search(p) or len(p) > 40 or find_degree(p):
-            continue
+        if not p or _NOT_MAJOR.search(p) or len(p) > 40 or find_degree(p) or normalize_city(p.split(",")[0]):
+            continue  # a degree, a city ("上海交通大学, 上海"), a note
         if regex.fullmatch(r"[（(][^）)]*[）)]", p):
             continue
         # "Bachelor of Engineering, Electronic Information Engineering" → after the comma

@@ -70,19 +70,21 @@ def without_dates(text: str) -> str:
     out = text
     for r in reversed(find_ranges(text)):
         out = out[: r.begin] + " " + out[r.stop :]
-    out = regex.sub(r"\[\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*\]", " ", out)
-    out = regex.sub(
-        r"[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*(?:年|years?|months?)\s*[)）]",
-        " ",
-        out,
-    )
-    return out
+    out = _DURATION_BRACKETS.sub(" ", out)
+    return _DURATION_PARENS.sub(" ", out)
+
+
+_DURATION_BRACKETS = regex.compile(r"\[\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*\]")
+_DURATION_PARENS = regex.compile(
+    r"[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*(?:年|years?|months?)\s*[)）]"
+)
+_DATE_LINE_PUNCT = regex.compile(r"[\s|｜/·•,，()（）]+")
 
 
 def is_date_only(text: str) -> bool:
     return (
         date_range_of(text) is not None
-        and not clean_value(regex.sub(r"[\s|｜/·•,，()（）]+", " ", without_dates(text))).strip()
+        and not clean_value(_DATE_LINE_PUNCT.sub(" ", without_dates(text))).strip()
     )
 
 
@@ -117,8 +119,11 @@ def header_label(text: str) -> tuple[str, str] | None:
     return lab
 
 
+_SLASH_SPLIT = regex.compile(r"\s*/\s*")
+
+
 def _known_label(label: str) -> bool:
-    parts = regex.split(r"\s*/\s*", label.strip())
+    parts = _SLASH_SPLIT.split(label.strip())
     return all(
         HEADER_LABELS.match(p) or META_LABELS.match(p) or INTRO_LABELS.match(p) or BODY_LABELS.match(p)
         for p in parts
@@ -221,6 +226,16 @@ def _no_dates(text: str) -> bool:
     return date_range_of(text) is None
 
 
+def _org_field(core: str, is_org: Callable[[str], bool]) -> bool:
+    """A comma-separated field of ``core`` is an organisation on its own."""
+    fields = [f.strip() for f in regex.split(r"[,，|｜]", core)]
+    return len(fields) >= 3 and any(f and len(f) <= 30 and is_org(f) for f in fields[:3])
+
+
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
     """``header`` (opens an entry), ``date`` (a date-only line), ``cont`` (may continue a
     header), ``header-label`` (部门：…), or ``body``."""
@@ -235,7 +250,7 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
             return "body"  # "角色：视觉负责人。以…为核心重构…": a paragraph that opens with a label
         if HEADER_LABELS.match(lab[0]) or META_LABELS.match(lab[0]):
             return "header-label"
-        if not regex.search(r"(?:19|20)\d{2}", lab[0]):
+        if not _YEAR.search(lab[0]):
             return "body"
     if is_date_only(text):
         return "date"
@@ -248,6 +263,8 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
     short = len(core) <= limit and not SENTENCE.search(plain) and not (han and plain.count(",") >= 2)
     if dr is not None and dr.is_range and short:
         return "header"
+    if dr is not None and dr.is_range and len(core) <= limit and _org_field(core, is_org):
+        return "header"  # "学士,武汉大学,电子信息学院,电子信息工程专业,2012.9~2016.7": fields split by commas
     if dr is not None and short and (dr.begin <= 2 or dr.stop >= len(text) - 2) and len(core) <= 50:
         return "header"
     if TITLE_BRACKET.match(text) and short:
@@ -256,7 +273,7 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         return "header"
     if short and nxt and is_date_only(nxt) and len(core) <= 60:
         return "header"
-    latin = not regex.search(r"\p{Han}", core)
+    latin = not _HAN.search(core)
     if short and len(core) <= (70 if latin else 40):
         return "cont"
     return "body"
@@ -291,18 +308,23 @@ def description(lines: list[SLine]) -> str | None:
         if lab is not None:
             name, rest = lab
             rest = raw[len(raw) - len(rest) :] if rest else rest  # the same span, as written
-            if META_LABELS.match(name) or regex.match(r"^(?:公司性质|公司规模|所属行业)", text):
+            if META_LABELS.match(name) or _EMPLOYER_META_LEAD.match(text):
                 continue
             if INTRO_LABELS.match(name) or (not rest and BODY_LABELS.match(name)):
                 if rest:
                     out.append(_unbullet(rest))
                 continue
-        if regex.search(r"公司性质[:：]|公司规模[:：]|所属行业[:：]", text):
+        if _EMPLOYER_META.search(text):
             continue
         out.append(_unbullet(raw))
     text = "\n".join(t for t in out if t)
     return text or None
 
 
+_EMPLOYER_META_LEAD = regex.compile(r"^(?:公司性质|公司规模|所属行业)")
+_EMPLOYER_META = regex.compile(r"公司性质[:：]|公司规模[:：]|所属行业[:：]")
+_BULLET_LEAD = regex.compile(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>])\s*")
+
+
 def _unbullet(text: str) -> str:
-    return regex.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>])\s*", "", text).strip()
+    return _BULLET_LEAD.sub("", text).strip()

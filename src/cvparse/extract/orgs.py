@@ -50,7 +50,7 @@ _LEAD_NOISE = regex.compile(
 )
 _EN_SCHOOL = regex.compile(r"\b(?:University|College|Institute|School|Academy|Polytechnic)\b", regex.I)
 _DROP_BRACKET = regex.compile(
-    r"[（(]\s*(?:[A-Za-z .&\-]+|[^）)]*(?:上市|年|个月|月|人|规模|A股|H股|港股|美股|纳斯达克|NASDAQ|NYSE|世界500强|500强)[^）)]*)\s*[）)]$"
+    r"[（(]\s*(?:[A-Za-z .&\-]+|[^）)]*(?:统招|全日制|非全日制|在职|本科|硕士|博士|研究生|保研)[^）)]*|[^）)]*(?:上市|年|个月|月|人|规模|A股|H股|港股|美股|纳斯达克|NASDAQ|NYSE|世界500强|500强)[^）)]*)\s*[）)]$"
 )
 
 

@@ -125,7 +125,7 @@ def extract(
     # 2. unlabelled pieces of header lines
     for text in fact_lines[:40]:
         for piece, _ in chunks(text):
-            for part in regex.split(r"\s*[，,]\s*", piece) if len(piece) <= 40 else [piece]:
+            for part in _COMMA_SPLIT.split(piece) if len(piece) <= 40 else [piece]:
                 _take_piece(out, part)
 
     # 3. contact details found anywhere
@@ -157,8 +157,8 @@ def extract(
 
     # 5. narrative bio facts (王建华，男，1968年出生)
     for text in all_text[:10]:
-        if regex.search(r"[，,](男|女)[，,]", text):
-            g = regex.search(r"[，,](男|女)[，,]", text)
+        if _GENDER_IN_BIO.search(text):
+            g = _GENDER_IN_BIO.search(text)
             if g:
                 out.put("gender", _GENDER[g.group(1)])
             b = _BIRTH.search(text)
@@ -238,28 +238,46 @@ def _take_labelled(out: Personal, field_name: str, value: str) -> None:
         out.put("years_of_experience", years_of_experience(value, labelled=True))
 
 
+_COMMA_SPLIT = regex.compile(r"\s*[，,]\s*")
+_ICON_LEAD = regex.compile(r"^[\p{So}\p{Co}\s]+")
+_GENDER_WORD = regex.compile(r"(男|女)(?:性)?")
+_YEAR_MONTH = regex.compile(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}(?!\d))?")
+_BIRTH_PIECE = regex.compile(
+    r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?|(?:19|20)\d{2}\s*年\s*(?:出生|生)"
+)
+_YEARS_PIECE = regex.compile(r"\d{1,2}\s*年")
+_NON_DIGITS = regex.compile(r"\D")
+_LIVES_IN = regex.compile(r"^(?:现居|现居住|现住|居住|常驻|base|based in)\s*[:：]?\s*(.+)$", regex.I)
+_DIGIT = regex.compile(r"\d")
+_CITY_SUFFIX = regex.compile(r"(市|省)$")
+_GENDER_IN_BIO = regex.compile(r"[，,](男|女)[，,]")
+_WECHAT_IS_PHONE = regex.compile(
+    r"微信同号|同微信|手机及微信|手机/微信|电话/微信|手机（微信同号）|微信：同手机"
+)
+_WECHAT_ID = regex.compile(
+    r"(?:微信|wechat|WeChat|vx|VX)\s*(?:号|ID|id)?\s*[:：]?\s*([A-Za-z][A-Za-z0-9_\-]{4,30}|1[3-9]\d{9})"
+)
+
+
 def _take_piece(out: Personal, piece: str) -> None:
-    p = regex.sub(r"^[\p{So}\p{Co}\s]+", "", piece).strip()
+    p = _ICON_LEAD.sub("", piece).strip()
     if not p:
         return
     if p in ("男", "女"):
         out.put("gender", _GENDER[p])
         return
-    m = regex.fullmatch(r"(男|女)(?:性)?", p)
+    m = _GENDER_WORD.fullmatch(p)
     if m:
         out.put("gender", _GENDER[m.group(1)])
         return
     age = _AGE.search(p)
     if age and len(p) <= 20:
         out.put("age", int(age.group(1)))
-        b = regex.search(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}(?!\d))?", p)
+        b = _YEAR_MONTH.search(p)
         if b:
             out.put("birth_date", parse_date(b.group()))
         return
-    if regex.fullmatch(
-        r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?|(?:19|20)\d{2}\s*年\s*(?:出生|生)",
-        p,
-    ):
+    if _BIRTH_PIECE.fullmatch(p):
         birth = parse_date(p)
         if birth and int(birth[:4]) <= _LATEST_BIRTH_YEAR:
             out.put("birth_date", birth)
@@ -268,10 +286,10 @@ def _take_piece(out: Personal, piece: str) -> None:
     if yoe is not None and len(p) <= 16:
         out.put("years_of_experience", yoe)
         return
-    if regex.fullmatch(r"\d{1,2}\s*年", p):
-        out.put("years_of_experience", int(regex.sub(r"\D", "", p)))
+    if _YEARS_PIECE.fullmatch(p):
+        out.put("years_of_experience", int(_NON_DIGITS.sub("", p)))
         return
-    m = regex.match(r"^(?:现居|现居住|现住|居住|常驻|base|based in)\s*[:：]?\s*(.+)$", p, regex.I)
+    m = _LIVES_IN.match(p)
     if m:
         out.put("location", normalize_city(m.group(1)) or (find_city(m.group(1)) or (None,))[0])
         return
@@ -281,9 +299,9 @@ def _take_piece(out: Personal, piece: str) -> None:
     if _ETHNIC.fullmatch(p) and p != "民族":
         out.put("ethnicity", p)
         return
-    if len(p) <= 12 and not regex.search(r"\d", p):
+    if len(p) <= 12 and not _DIGIT.search(p):
         city = normalize_city(p)
-        if city and city == regex.sub(r"(市|省)$", "", p.split(",")[0].strip()):
+        if city and city == _CITY_SUFFIX.sub("", p.split(",")[0].strip()):
             out.values.setdefault("_bare_city", city)
 
 
@@ -304,16 +322,11 @@ def _contacts(out: Personal, texts: list[str]) -> None:
                 break
     if "wechat" not in out.values:
         for text in texts:
-            if regex.search(
-                r"微信同号|同微信|手机及微信|手机/微信|电话/微信|手机（微信同号）|微信：同手机", text
-            ):
+            if _WECHAT_IS_PHONE.search(text):
                 if "phone" in out.values:
                     out.put("wechat", out.values["phone"])
                 break
-            m = regex.search(
-                r"(?:微信|wechat|WeChat|vx|VX)\s*(?:号|ID|id)?\s*[:：]?\s*([A-Za-z][A-Za-z0-9_\-]{4,30}|1[3-9]\d{9})",
-                text,
-            )
+            m = _WECHAT_ID.search(text)
             if m:
                 out.put("wechat", m.group(1))
                 break
