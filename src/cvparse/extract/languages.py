@@ -39,6 +39,26 @@ def parse_line(text: str) -> list[dict[str, str | None]]:
     return out
 
 
+# A language test stated in prose ("通过了 CET4/6 英语等级考试", "英语六级，能阅读英文手册").
+_PROSE_TEST = regex.compile(
+    r"(?P<lang>英语|日语|English)?\s*(?P<level>CET\s*-?\s*[46](?:\s*/\s*[46])?|(?<=英语)[四六八]级|TEM\s*-?\s*[48]|"
+    r"(?:雅思|IELTS)\s*\d(?:\.\d)?|(?:托福|TOEFL)\s*\d{2,3}|JLPT\s*N[1-5])",
+    regex.I,
+)
+
+
+def _in_running_text(sections: list[Section]) -> list[dict[str, str | None]]:
+    for sec in sections:
+        if sec.key in ("certificates", "awards_certs", "projects", "work", "internship"):
+            continue  # certificates are read as such; a project's text is not about the candidate
+        for ln in sec.lines:
+            m = _PROSE_TEST.search(ln.text)
+            if m:
+                name = m.group("lang") or language_of_test(m.group("level"))
+                return [{"name": name, "level": m.group("level")}]
+    return []
+
+
 def extract(sections: list[Section]) -> list[dict[str, str | None]]:
     out: list[dict[str, str | None]] = []
     for sec in sections:
@@ -61,6 +81,8 @@ def extract(sections: list[Section]) -> list[dict[str, str | None]]:
                         r"流利|熟练|精通|良好|母语|native|fluent|一般|基础|读写|听说|口语", level, regex.I
                     ):
                         out.append(item)
+    if not out:
+        out.extend(_in_running_text(sections))
     seen: set[str] = set()
     unique = []
     for item in out:
