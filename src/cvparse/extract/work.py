@@ -30,6 +30,17 @@ _DEPT_THEN_TITLE = regex.compile(r"^(?P<dept>\S{2,15}?(?:(?<!干)部|中心|处|
 _TITLE_THEN_DEPT = regex.compile(
     r"^(?P<title>\S.{1,30}?)\s+(?P<dept>(?:[A-Za-z0-9]+\s)?[^\s(（]{2,20}(?:(?<!干)部|中心|事业部|事业群|组|团队))$"
 )
+_AT = regex.compile(r"\s*@\s*")
+_GLUED_TITLE = regex.compile(
+    r"^(?P<company>\p{Han}{2,8}?)(?P<title>(?:高级|资深|初级|中级)?(?:实习生|实习|工程师|经理|专员|研究员|设计师|分析师))$"
+)
+
+
+def _tidy_company(text: str) -> str:
+    """A company written after "@" may carry a note: "Leadvisor Technology Inc. (startup company)"."""
+    return regex.sub(r"\s*[（(][^）)]*(?:startup|初创)[^）)]*[）)]?\s*$", "", text, flags=regex.I).strip()
+
+
 _INTERN = regex.compile(r"实习|intern", regex.I)
 TITLE_WORDS = regex.compile(
     r"工程师|经理|专员|主管|总监|助理|实习生|实习|顾问|分析师|设计师|开发|架构师|运营|销售|会计|出纳|教师|老师|护士|护师|医生|"
@@ -89,6 +100,12 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
         clean_value(_SALARY.sub("", p)) if _SALARY.fullmatch(p.strip()) else clean_value(p) for p in pieces
     ]
     pieces = [p for p in pieces if p]
+    at = next((p for p in pieces if _AT.search(p)), None)
+    if at is not None and company is None and title is None:
+        # "数据工程师@上海领脉网络科技", "Data Engineer @ Leadvisor Technology Inc.": title at company
+        left, right = (clean_value(x) for x in _AT.split(at, maxsplit=1))
+        title, company = left or None, _tidy_company(right) or None
+        pieces.remove(at)
     rest: list[str] = []
     for p in pieces:
         if company is None:
@@ -102,6 +119,12 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
                     rest.append(after)
                 continue
         rest.append(p)
+    if company is None and len(rest) >= 2 and TITLE_WORDS.search(rest[0]) and not TITLE_WORDS.search(rest[1]):
+        rest[0], rest[1] = rest[1], rest[0]  # "高级 Android 开发工程师 | 阿里巴巴": the title came first
+    if company is None and rest:
+        glued = _GLUED_TITLE.match(rest[0])
+        if glued and title is None:  # "腾讯实习生": a suffix-less company with the title glued on
+            rest[0:1] = [glued.group("company"), glued.group("title")]
     if company is None and rest:
         company = rest.pop(0)
     if company is None:
