@@ -6,7 +6,7 @@
     ('张三', '13800138000', '北京大学')
 
 The public surface is loaded lazily: ``import cvparse`` costs a few milliseconds, and
-pydantic, pdfplumber and jieba load when first needed.
+pydantic, pdfplumber and python-docx load when first needed.
 """
 
 from __future__ import annotations
