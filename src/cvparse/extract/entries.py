@@ -168,6 +168,7 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             and cur.dates is not None
             and cur.dates.is_range
             and _no_dates(text)
+            and not is_org(regex.split(r"\s{2,}|\s*[|｜·]\s*", text.strip())[0])
         ):
             # the entry already has its dates: an undated line under it is its role, not a new entry
             cur.header.append(ln)
@@ -178,7 +179,7 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             and not cur.body
             and cur.dates is None
             and not _no_dates(text)
-            and not is_org(without_dates(text))
+            and (not is_org(without_dates(text)) or _ROLE_FIRST.match(text))
         ):
             # "TikTok Pte. Ltd.  Singapore" then "Machine Learning Engineer  Feb 2024 – Present":
             # the dated role line completes the organisation line above it
@@ -226,6 +227,19 @@ def _no_dates(text: str) -> bool:
     return date_range_of(text) is None
 
 
+# An English header line ends with its place after a wide gap: "  Seattle, WA", "  Beijing, China".
+_EN_PLACE_TAIL = regex.compile(r"\S\s{2,}[A-Z][A-Za-z .]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
+
+
+# A dated line that opens with a role ("Research Intern, Systems Research Group  Jul 2021 – …")
+# belongs to the employer line above it even when its team name looks like an organisation.
+_ROLE_FIRST = regex.compile(
+    r"^\s*(?:senior |junior |lead |principal |staff )?[A-Za-z &/]{0,30}?\b(?:intern|engineer|manager|analyst|developer|scientist|"
+    r"designer|consultant|researcher|associate|director|specialist|officer|assistant|lead)\b",
+    regex.I,
+)
+
+
 def _org_field(core: str, is_org: Callable[[str], bool]) -> bool:
     """A comma-separated field of ``core`` is an organisation on its own."""
     fields = [f.strip() for f in regex.split(r"[,，|｜]", core)]
@@ -269,8 +283,10 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         return "header"
     if TITLE_BRACKET.match(text) and short:
         return "header"
-    if short and is_org(core) and len(core) <= 60 and (len(core) <= 40 or dr is not None):
+    if short and is_org(core) and len(core) <= 60 and (len(core) <= 40 or dr is not None or not han):
         return "header"
+    if short and not han and dr is None and _EN_PLACE_TAIL.search(core):
+        return "header"  # "Amazon Web Services  Seattle, WA": an employer with its location
     if short and nxt and is_date_only(nxt) and len(core) <= 60:
         return "header"
     latin = not _HAN.search(core)

@@ -30,6 +30,11 @@ _DEPT_THEN_TITLE = regex.compile(r"^(?P<dept>\S{2,15}?(?:(?<!干)部|中心|处|
 _TITLE_THEN_DEPT = regex.compile(
     r"^(?P<title>\S.{1,30}?)\s+(?P<dept>(?:[A-Za-z0-9]+\s)?[^\s(（]{2,20}(?:(?<!干)部|中心|事业部|事业群|组|团队))$"
 )
+# A place written beside an employer ("Seattle, WA", "Beijing, China", "Singapore").
+_PLACE_PIECE = regex.compile(
+    r"^(?:[A-Z][A-Za-z .]+,\s*(?:[A-Z]{2}|China|USA|UK|Singapore|Japan|Canada|Australia|Germany|Hong Kong)|"
+    r"Singapore|Hong Kong|Remote|Beijing|Shanghai|Shenzhen|Hangzhou|Guangzhou|London|New York|Tokyo|Seattle)$"
+)
 _AT = regex.compile(r"\s*@\s*")
 _GLUED_TITLE = regex.compile(
     r"^(?P<company>\p{Han}{2,8}?)(?P<title>(?:高级|资深|初级|中级)?(?:实习生|实习|工程师|经理|专员|研究员|设计师|分析师))$"
@@ -99,7 +104,7 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
     pieces = [
         clean_value(_SALARY.sub("", p)) if _SALARY.fullmatch(p.strip()) else clean_value(p) for p in pieces
     ]
-    pieces = [p for p in pieces if p]
+    pieces = [p for p in pieces if p and not _PLACE_PIECE.match(p)]
     at = next((p for p in pieces if _AT.search(p)), None)
     if at is not None and company is None and title is None:
         # "数据工程师@上海领脉网络科技", "Data Engineer @ Leadvisor Technology Inc.": title at company
