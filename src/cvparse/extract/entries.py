@@ -168,7 +168,7 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             and cur.dates is not None
             and cur.dates.is_range
             and _no_dates(text)
-            and not is_org(regex.split(r"\s{2,}|\s*[|｜·]\s*", text.strip())[0])
+            and not _opens_with_org(text, is_org)
         ):
             # the entry already has its dates: an undated line under it is its role, not a new entry
             cur.header.append(ln)
@@ -238,6 +238,15 @@ _ROLE_FIRST = regex.compile(
     r"designer|consultant|researcher|associate|director|specialist|officer|assistant|lead)\b",
     regex.I,
 )
+
+
+_WEAK_ORG_TAIL = regex.compile(r"(?:中心|部|组|处|科|室|团队|事业群|Group|Team|Division|Department)$")
+
+
+def _opens_with_org(text: str, is_org: Callable[[str], bool]) -> bool:
+    """The line's first field names an organisation (a new employer), not a team or department."""
+    first = regex.split(r"\s{2,}|\s*[|｜·]\s*", text.strip())[0]
+    return is_org(first) and not _WEAK_ORG_TAIL.search(first)
 
 
 def _org_field(core: str, is_org: Callable[[str], bool]) -> bool:
