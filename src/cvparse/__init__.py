@@ -21,12 +21,17 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .batch import Result, parse_many
+    from .evidence import Evidence, Parsed
     from .models import Award, Certificate, Education, Intention, Language, Profile, Project, Work
-    from .pipeline import parse, parse_text
+    from .pipeline import parse, parse_text, parse_text_with_evidence, parse_with_evidence
 
 _LAZY = {
     "parse": "pipeline",
     "parse_text": "pipeline",
+    "parse_with_evidence": "pipeline",
+    "parse_text_with_evidence": "pipeline",
+    "Parsed": "evidence",
+    "Evidence": "evidence",
     "parse_many": "batch",
     "Result": "batch",
     "Profile": "models",
@@ -61,9 +66,11 @@ __all__ = [
     "Certificate",
     "CvparseError",
     "Education",
+    "Evidence",
     "Intention",
     "Language",
     "Limits",
+    "Parsed",
     "Profile",
     "Project",
     "Result",
@@ -73,4 +80,6 @@ __all__ = [
     "parse",
     "parse_many",
     "parse_text",
+    "parse_text_with_evidence",
+    "parse_with_evidence",
 ]

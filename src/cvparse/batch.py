@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
+    from .evidence import Evidence
     from .intake import Engine, Source
     from .models import Profile
 
@@ -95,6 +96,8 @@ class Result:
     error: ErrorInfo | None
     seconds: float
     """Wall time spent on this input by the worker (up to the kill, for a timeout)."""
+    evidence: dict[str, Evidence] | None = None
+    """Where each value came from (``parse_many(..., evidence=True)``), else ``None``."""
 
     @property
     def ok(self) -> bool:
@@ -117,16 +120,27 @@ def run_one(
     Ray actor calls for each input.
     """
     start = time.perf_counter()
+    evidence = None
     try:
         if parser is None:
             from .pipeline import parse
 
             profile = parse(source, limits=limits, engine=engine)
         else:
-            profile = parser(source, limits, engine)
+            out = parser(source, limits, engine)
+            profile = getattr(out, "profile", out)  # a Parsed from parse_with_evidence_of
+            evidence = getattr(out, "evidence", None)
     except Exception as exc:  # a bug in one extractor must not stop a batch of thousands
         return Result(name, None, ErrorInfo.from_exception(exc), time.perf_counter() - start)
-    return Result(name, profile, None, time.perf_counter() - start)
+    return Result(name, profile, None, time.perf_counter() - start, evidence)
+
+
+def parse_with_evidence_of(source: Source, limits: Limits, engine: Engine) -> Any:
+    """The parser ``parse_many(..., evidence=True)`` runs: a :class:`~cvparse.evidence.Parsed`.
+    Top-level so worker processes can unpickle it."""
+    from .pipeline import parse_with_evidence
+
+    return parse_with_evidence(source, limits=limits, engine=engine)
 
 
 def parse_many(
@@ -136,7 +150,8 @@ def parse_many(
     timeout: float | None = None,
     executor: Executor | None = None,
     limits: Limits | None = None,
-    engine: Engine = "pdfplumber",
+    engine: Engine = "pdfium",
+    evidence: bool = False,
     _parser: Parser | None = None,
 ) -> Generator[Result, None, None]:
     """Parse every input; yield one :class:`Result` per input, in input order, as they finish.
@@ -152,8 +167,13 @@ def parse_many(
     Ray, a thread pool); ``workers`` is then ignored. ``_parser`` replaces the parse
     function (tests use it to simulate slow and crashing files); it must be picklable.
 
+    With ``evidence=True`` each result also carries :attr:`Result.evidence` (see
+    :func:`cvparse.parse_with_evidence`).
+
     Closing the iterator early (``break``) stops the workers.
     """
+    if evidence and _parser is None:
+        _parser = parse_with_evidence_of
     lim = limits or DEFAULT_LIMITS
     if timeout is None:
         timeout = lim.timeout
@@ -451,4 +471,4 @@ def _with_pool(
             worker.stop()
 
 
-__all__ = ["ErrorInfo", "Result", "parse_many", "run_one", "source_name"]
+__all__ = ["ErrorInfo", "Result", "parse_many", "parse_with_evidence_of", "run_one", "source_name"]

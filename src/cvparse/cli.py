@@ -114,8 +114,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--engine",
         choices=("pdfplumber", "pdfium"),
-        default="pdfplumber",
-        help="PDF text engine (default: pdfplumber)",
+        default="pdfium",
+        help="PDF text engine (default: pdfium)",
     )
     p.add_argument(
         "--max-bytes",
@@ -130,9 +130,22 @@ def _build_parser() -> argparse.ArgumentParser:
         help=f"refuse PDFs with more than N pages (default: {DEFAULT_LIMITS.max_pages}; 0 = no limit)",
     )
     p.add_argument(
+        "--max-chars",
+        type=_non_negative_int,
+        metavar="N",
+        help=f"refuse documents with more than N characters of text (default: {DEFAULT_LIMITS.max_chars}; "
+        "0 = no limit)",
+    )
+    p.add_argument(
         "--resume",
         action="store_true",
         help="skip inputs already recorded in the -o file (same path and content); append the rest",
+    )
+    p.add_argument(
+        "--evidence",
+        action="store_true",
+        help="with each profile, where every value came from: its span of the document's text, page, "
+        "box and confidence (JSON and JSONL only)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(run=_run_parse)
@@ -178,11 +191,13 @@ def _run_schema(args: argparse.Namespace) -> int:
 def _run_parse(args: argparse.Namespace) -> int:
     if args.resume and not args.output:
         raise _UsageError("--resume needs -o FILE (it reads what that file already holds)")
+    if args.evidence and args.format != "jsonl":
+        raise _UsageError(f"--evidence needs JSON output, not --format {args.format}")
     limits = _limits(args)
     engine: Engine = args.engine
     single = len(args.paths) == 1 and not args.output and not os.path.isdir(args.paths[0])
     if single:
-        return _parse_single(args.paths[0], args.format, limits, engine)
+        return _parse_single(args.paths[0], args.format, limits, engine, evidence=args.evidence)
     files = discover(args.paths, args.glob or DEFAULT_GLOBS)
     if not files:
         print(f"cvparse: no input files found in {' '.join(args.paths)}", file=sys.stderr)
@@ -198,6 +213,8 @@ def _limits(args: argparse.Namespace) -> Limits:
         overrides["max_bytes"] = args.max_bytes or None
     if args.max_pages is not None:
         overrides["max_pages"] = args.max_pages or None
+    if args.max_chars is not None:
+        overrides["max_chars"] = args.max_chars or None
     return DEFAULT_LIMITS.resolve(**overrides)
 
 
@@ -245,8 +262,8 @@ def sha256_of(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def _parse_single(path: str, fmt: str, limits: Limits, engine: Engine) -> int:
-    (result,) = parse_many([path], workers=0, limits=limits, engine=engine)
+def _parse_single(path: str, fmt: str, limits: Limits, engine: Engine, *, evidence: bool = False) -> int:
+    (result,) = parse_many([path], workers=0, limits=limits, engine=engine, evidence=evidence)
     if result.profile is None:
         assert result.error is not None
         print(f"cvparse: {path}: {result.error.message} [{result.error.type}]", file=sys.stderr)
@@ -255,6 +272,8 @@ def _parse_single(path: str, fmt: str, limits: Limits, engine: Engine) -> int:
         _write_stdout(_csv_header() + _csv_line(result, sha256_of(path)))
         return 0
     doc = to_json_resume(result.profile) if fmt == "jsonresume" else result.profile.model_dump(mode="json")
+    if result.evidence is not None:
+        doc = {"profile": doc, "evidence": {k: ev.to_dict() for k, ev in result.evidence.items()}}
     _write_stdout(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     return 0
 
@@ -286,7 +305,7 @@ def _parse_batch(files: list[str], args: argparse.Namespace, limits: Limits, eng
     workers = args.workers
     if workers is None and len(files) - len(recorded) <= 1:
         workers = 0  # not worth starting a process for one file
-    results = parse_many(todo(), workers=workers, limits=limits, engine=engine)
+    results = parse_many(todo(), workers=workers, limits=limits, engine=engine, evidence=args.evidence)
     interrupted = False
     try:
         for result in results:
@@ -330,6 +349,8 @@ def record(result: Result, sha: str | None) -> dict[str, Any]:
     rec: dict[str, Any] = {"source": result.source, "sha256": sha, "seconds": round(result.seconds, 3)}
     if result.profile is not None:
         rec["profile"] = result.profile.model_dump(mode="json")
+        if result.evidence is not None:
+            rec["evidence"] = {k: ev.to_dict() for k, ev in result.evidence.items()}
     else:
         assert result.error is not None
         rec["error"] = result.error.to_dict()

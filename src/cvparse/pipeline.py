@@ -13,21 +13,27 @@ import regex
 
 from .document import Document
 from .errors import CvparseError, InputError, NotAResumeError
+from .evidence import Parsed, ground
 from .extract import bio, education, honors, intention, languages, personal, projects, skills, summary, work
 from .extract.numbers import years_of_experience
 from .intake import Engine, Source, read
 from .intake.text import read_text
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import DEFAULT_LIMITS, Deadline, Limits
 from .models import Profile
 from .segment import Section, SLine, route_sub_labels, segment
 
 
-def parse(source: Source, *, limits: Limits | None = None, engine: Engine = "pdfplumber") -> Profile:
+def parse(source: Source, *, limits: Limits | None = None, engine: Engine = "pdfium") -> Profile:
     """Parse a résumé file (path) or its bytes into a :class:`Profile`.
 
-    Raises a :class:`~cvparse.errors.CvparseError` subclass for input that cannot be read.
+    Raises a :class:`~cvparse.errors.CvparseError` subclass for input that cannot be read,
+    :class:`~cvparse.errors.ParseTimeoutError` past ``limits.timeout`` (checked between pages
+    and stages, see :class:`~cvparse.limits.Deadline`).
     """
-    doc = read(source, limits=limits or DEFAULT_LIMITS, engine=engine)
+    lim = limits or DEFAULT_LIMITS
+    deadline = Deadline.start(lim.timeout)
+    doc = read(source, limits=lim, engine=engine, deadline=deadline)
+    deadline.check(doc.source, "before extraction")
     return profile_from_document(doc)
 
 
@@ -38,6 +44,16 @@ def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
             f"parse_text expects str, got {type(text).__name__}; use parse() for paths and bytes"
         )
     lim = limits or DEFAULT_LIMITS
+    _check_text(text, lim)
+    deadline = Deadline.start(lim.timeout)
+    doc = read_text(text, limits=lim, deadline=deadline)
+    deadline.check(None, "before extraction")
+    return profile_from_document(doc)
+
+
+def _check_text(text: str, lim: Limits) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"expected str, got {type(text).__name__}; use parse() for paths and bytes")
     if not text.strip():
         from .errors import EmptyDocumentError
 
@@ -50,10 +66,29 @@ def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
             limit="max_chars",
             value=len(text),
         )
-    return profile_from_document(read_text(text, limits=lim))
+
+
+def parse_with_evidence(source: Source, *, limits: Limits | None = None, engine: Engine = "pdfium") -> Parsed:
+    """:func:`parse`, plus where every value came from: a :class:`~cvparse.evidence.Parsed` whose
+    ``evidence["work/0/company"]`` is the span of ``text`` (the document in reading order) the
+    value was read from, with its page, box and a confidence."""
+    doc = read(source, limits=limits or DEFAULT_LIMITS, engine=engine)
+    return parsed_from_document(doc)
+
+
+def parse_text_with_evidence(text: str, *, limits: Limits | None = None) -> Parsed:
+    """:func:`parse_text` with evidence (see :func:`parse_with_evidence`)."""
+    _check_text(text, limits or DEFAULT_LIMITS)
+    return parsed_from_document(read_text(text, limits=limits or DEFAULT_LIMITS))
 
 
 def profile_from_document(doc: Document) -> Profile:
+    return parsed_from_document(doc).profile
+
+
+def parsed_from_document(doc: Document) -> Parsed:
+    """Segment, extract, validate, then ground: a value with no span in the document is dropped
+    (so :func:`parse` and :func:`parse_with_evidence` return the same profile)."""
     sections = route_sub_labels(segment(doc))
     if not any(s.key in ("education", "work", "internship", "projects") for s in sections):
         text = "".join(ln.text for s in sections for ln in s.lines)
@@ -64,11 +99,14 @@ def profile_from_document(doc: Document) -> Profile:
         profile = Profile.model_validate(data)
     except ValueError as exc:  # an extractor produced a value the contract rejects: drop, not crash
         profile = _salvage(data, exc)
+    grounded = ground(doc, sections, profile.model_dump(mode="json"))
+    if grounded.dropped:
+        profile = Profile.model_validate(grounded.data)
     if profile.is_empty():
         raise NotAResumeError(
             "no résumé content found (no name, contact details or entries)", source=doc.source
         )
-    return profile
+    return Parsed(profile, grounded.text, grounded.evidence)
 
 
 def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
@@ -195,4 +233,12 @@ def _salvage(data: dict[str, Any], exc: ValueError) -> Profile:
     return Profile.model_validate(data)
 
 
-__all__ = ["SLine", "parse", "parse_text", "profile_from_document"]
+__all__ = [
+    "SLine",
+    "parse",
+    "parse_text",
+    "parse_text_with_evidence",
+    "parse_with_evidence",
+    "parsed_from_document",
+    "profile_from_document",
+]

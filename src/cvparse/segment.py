@@ -179,8 +179,8 @@ def _keyword_key(text: str) -> str | None:
         or regex.search(r"简历|履历", core)  # the document's title (求职简历), not a section
     ):
         return None
-    for key, pattern in _KEYWORD_KEYS:
-        if pattern.search(core):
+    for key, rx in _KEYWORD_KEYS:
+        if rx.search(core):
             return key
     return None
 

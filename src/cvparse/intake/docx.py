@@ -35,7 +35,7 @@ from typing import Any
 
 from ..document import Document, Line
 from ..errors import CorruptDocumentError, CvparseError, EncryptedDocumentError, LimitExceededError
-from ..limits import Limits
+from ..limits import NO_DEADLINE, Deadline, Limits
 from .sniff import ENCRYPTED_OOXML, OLE_MAGIC, sniff
 
 # lxml ships no type stubs; XML elements are typed as Any in this module.
@@ -50,6 +50,8 @@ _MAX_PARTS = 10_000
 _MAX_NESTING = 32
 """Tables/text boxes nested deeper than this are not a résumé layout (the walker recurses)."""
 _READ_CHUNK = 1 << 20
+_DEADLINE_EVERY = 500
+"""Paragraphs and tables between two deadline checks (a few milliseconds of work)."""
 _WORD_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 CELL_SEPARATOR = " | "
@@ -72,7 +74,9 @@ _PAGE_NUMBER = re.compile(
 _TAB = "\t"
 
 
-def read_docx(data: bytes, *, source: str | None, limits: Limits) -> Document:
+def read_docx(
+    data: bytes, *, source: str | None, limits: Limits, deadline: Deadline = NO_DEADLINE
+) -> Document:
     """Read a DOCX package into lines in reading order.
 
     Raises :class:`CorruptDocumentError` for a broken or truncated package,
@@ -82,11 +86,13 @@ def read_docx(data: bytes, *, source: str | None, limits: Limits) -> Document:
     if data.startswith(OLE_MAGIC) and sniff(data) == ENCRYPTED_OOXML:
         raise EncryptedDocumentError("the Word document is password-protected", source=source)
     _vet_package(data, source=source, limits=limits)
+    deadline.check(source, "vetting the package")
     try:
         import docx  # lazy: python-docx and lxml cost import time that text résumés never need
 
         document = docx.Document(io.BytesIO(data))
-        reader = _Reader(_Styles.load(document.styles.element), source=source)
+        deadline.check(source, "parsing the XML")
+        reader = _Reader(_Styles.load(document.styles.element), source=source, deadline=deadline)
         body_lines = reader.container(document.element.body)
         extra = reader.header_footer_lines(document)
     except CvparseError:
@@ -146,7 +152,8 @@ def _vet_package(data: bytes, *, source: str | None, limits: Limits) -> None:
     """Refuse hostile or broken packages before python-docx decompresses anything."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a damaged directory entry claims a zip version Python lacks
         raise CorruptDocumentError(
             f"not a readable DOCX (zip) package: {_describe(exc)}", source=source
         ) from exc
@@ -374,9 +381,11 @@ class _Out:
 class _Reader:
     """Walks WordprocessingML block containers (body, cell, text box, header) into lines."""
 
-    def __init__(self, styles: _Styles, *, source: str | None) -> None:
+    def __init__(self, styles: _Styles, *, source: str | None, deadline: Deadline = NO_DEADLINE) -> None:
         self.styles = styles
         self.source = source
+        self.deadline = deadline
+        self.blocks = 0
 
     # ---- containers
 
@@ -387,6 +396,9 @@ class _Reader:
             )
         lines: list[_Out] = []
         for child in _blocks(el):
+            self.blocks += 1
+            if self.blocks % _DEADLINE_EVERY == 0:
+                self.deadline.check(self.source, "reading paragraphs")
             if child.tag == f"{_W}p":
                 lines.extend(self.paragraph(child, depth=depth, in_table=in_table))
             elif child.tag == f"{_W}tbl":

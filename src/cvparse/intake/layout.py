@@ -111,7 +111,7 @@ def clean_glyphs(glyphs: Iterable[Glyph]) -> list[Glyph]:
         if not text:
             continue
         if text.isspace():
-            kept.append(replace(g, text=" "))
+            kept.append(Glyph(" ", g.x0, g.top, g.x1, g.bottom, g.size, g.bold, g.unmapped, g.baseline))
             continue
         twin = _overprinted(by_column, kept, text, g)
         if twin is not None:
@@ -299,9 +299,16 @@ def _find_gutter(items: list[_Item], ctx: _Context) -> tuple[float, float, float
     ybottom = max(i.bottom for i in items)
     best: tuple[float, float, float] | None = None
     best_height = COLUMN_MIN_SHARE * ctx.page_height
+    # What _blocked() collects, sorted once: filtering a sorted list keeps it sorted, so each
+    # of the ~200 probes below is one pass, not a rebuild and a sort.
+    spans = sorted(
+        [(i.top, i.bottom, i.x0, i.x1) for i in items]
+        + [(b.top, b.bottom, b.x0, b.x1) for b in ctx.barriers if ytop < b.top < ybottom]
+    )
     x = max(lo, GUTTER_SEARCH[0] * ctx.width)
     while x <= min(hi, GUTTER_SEARCH[1] * ctx.width):
-        ya, yb = _largest_free_gap(_blocked(items, ctx, x, ytop, ybottom), ytop, ybottom)
+        blocked = [(top, bottom) for top, bottom, x0, x1 in spans if x0 < x < x1]
+        ya, yb = _largest_free_gap(blocked, ytop, ybottom)
         if yb - ya > best_height and _is_column_split(items, x, ya, yb):
             best, best_height = (x, ya, yb), yb - ya
         x += GUTTER_STEP

@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -28,7 +29,7 @@ from ..errors import (
     LimitExceededError,
     NoTextError,
 )
-from ..limits import Limits
+from ..limits import NO_DEADLINE, Deadline, Limits
 from .layout import page_lines
 from .pagemodel import Glyph, PageContent, is_private_use
 from .pdf_engines import Engine, PdfiumEngine, PlumberEngine
@@ -83,27 +84,35 @@ _QUIET = _BelowError()
 
 
 def read_pdf(
-    data: bytes, *, source: str | None, limits: Limits, engine: EngineName = "pdfplumber",
+    data: bytes,
+    *,
+    source: str | None,
+    limits: Limits,
+    engine: EngineName = "pdfium",
+    deadline: Deadline = NO_DEADLINE,
 ) -> Document:
     """Read a PDF into a :class:`Document`.
 
     Raises :class:`~cvparse.errors.EncryptedDocumentError`,
     :class:`~cvparse.errors.CorruptDocumentError`,
-    :class:`~cvparse.errors.LimitExceededError` (``max_pages``) or
-    :class:`~cvparse.errors.NoTextError`; no engine exception escapes.
+    :class:`~cvparse.errors.LimitExceededError` (``max_pages``),
+    :class:`~cvparse.errors.NoTextError` or :class:`~cvparse.errors.ParseTimeoutError`
+    (checked between pages); no engine exception escapes.
     """
+    _check_inflated_size(data, limits, source)
     with _quiet_pdfminer(engine):
         reader = _open(data, source, engine)
         try:
-            count = _page_count(reader, source)
+            count = _page_count(reader, source, limits.max_pages)
             _check_pages(count, limits, source)
-            pages = _read_pages(reader, source)
+            pages = _read_pages(reader, source, limits, deadline)
         finally:
             _close(reader)
     _check_text_layer(pages, source)
     lines_by_page: list[list[Line]] = []
     gutter: float | None = None
     for page in pages:
+        deadline.check(source, f"laying out page {page.index + 1}")
         lines, found = page_lines(page, gutter)
         gutter = found if found is not None else gutter
         lines_by_page.append(lines)
@@ -127,6 +136,46 @@ def _open(data: bytes, source: str | None, engine: EngineName) -> Engine:
                 "the PDF is password-protected; it cannot be read without the password", source=source,
             ) from exc
         raise CorruptDocumentError(f"the PDF cannot be opened: {_describe(exc)}", source=source) from exc
+
+
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+_INFLATE_CHUNK = 8 << 20
+_DICT_LOOKBACK = 2048
+
+
+def _check_inflated_size(data: bytes, limits: Limits, source: str | None) -> None:
+    """Refuse a flate bomb before an engine inflates it: pdfminer inflates a whole content,
+    font or object stream in one ``zlib.decompress`` call, so a 20 MB file could ask for 20 GB.
+
+    Every zlib stream in the file is inflated here in bounded chunks, counting the output
+    against ``Limits.max_unzipped_bytes``; image streams are skipped (text extraction never
+    inflates them, and a scan's pages may legitimately be large). Only the first filter of a
+    chain is counted.
+    """
+    budget = limits.max_unzipped_bytes
+    if budget is None:
+        return
+    view = memoryview(data)
+    total = 0
+    for m in _STREAM_START.finditer(data):
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            end = len(data)
+        if b"/Image" in data[max(0, m.start() - _DICT_LOOKBACK) : m.start()].rsplit(b" obj", 1)[-1]:
+            continue
+        inflater = zlib.decompressobj()
+        pending: bytes | memoryview = view[m.end() : end]
+        try:
+            while pending and not inflater.eof and total <= budget:
+                total += len(inflater.decompress(pending, _INFLATE_CHUNK))
+                pending = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # not zlib data, or damaged: the engine decides what that means
+        if total > budget:
+            raise LimitExceededError(
+                f"the PDF's streams inflate past {budget:,} bytes (a compression bomb)",
+                source=source, limit="max_unzipped_bytes", value=total,
+            )
 
 
 def _is_password_error(exc: BaseException) -> bool:
@@ -154,9 +203,11 @@ def _describe(exc: BaseException) -> str:
     return text if len(text) <= 200 else text[:200] + "…"
 
 
-def _page_count(reader: Engine, source: str | None) -> int:
+def _page_count(reader: Engine, source: str | None, stop: int | None) -> int:
     try:
-        return reader.page_count()
+        return reader.page_count(stop)
+    except RecursionError as exc:
+        raise CorruptDocumentError("the PDF page tree is nested too deeply", source=source) from exc
     except Exception as exc:
         raise CorruptDocumentError(f"the PDF page tree is broken: {_describe(exc)}", source=source) from exc
 
@@ -165,15 +216,32 @@ def _check_pages(count: int, limits: Limits, source: str | None) -> None:
     if count <= 0:
         raise CorruptDocumentError("the PDF has no pages", source=source)
     if limits.max_pages is not None and count > limits.max_pages:
+        # without a /Count the page tree is walked only to one page past the limit
+        many = f"more than {limits.max_pages:,}" if count == limits.max_pages + 1 else f"{count:,}"
         raise LimitExceededError(
-            f"the PDF has {count:,} pages, over the limit of {limits.max_pages:,}",
+            f"the PDF has {many} pages, over the limit of {limits.max_pages:,}",
             source=source, limit="max_pages", value=count,
         )
 
 
-def _read_pages(reader: Engine, source: str | None) -> list[PageContent]:
+def _read_pages(reader: Engine, source: str | None, limits: Limits, deadline: Deadline) -> list[PageContent]:
+    """Every page, checking the deadline before each and the page limit again while reading.
+
+    The page count comes from the page tree's ``/Count``, which a broken or hostile file can
+    understate (``/Count 1`` over 5,000 pages): the walk itself stops past ``max_pages``.
+    """
+    pages: list[PageContent] = []
     try:
-        return list(reader.pages())
+        deadline.check(source, "reading page 1")
+        for page in reader.pages():
+            pages.append(page)
+            if limits.max_pages is not None and len(pages) > limits.max_pages:
+                raise LimitExceededError(
+                    f"the PDF has more than {limits.max_pages:,} pages (its page count says fewer)",
+                    source=source, limit="max_pages", value=len(pages),
+                )
+            deadline.check(source, f"reading page {len(pages) + 1}")
+        return pages
     except CvparseError:
         raise
     except RecursionError as exc:
@@ -260,6 +328,8 @@ def _is_garbage(g: Glyph) -> bool:
     """
     for ch in g.text:
         cp = ord(ch)
+        if 0x21 <= cp <= 0x7E or 0x4E00 <= cp <= 0x9FEF:
+            continue  # printable ASCII and assigned CJK ideographs: most glyphs, never garbage
         if is_private_use(ch) or unicodedata.category(ch) in ("Cn", "Co", "Cs"):
             return True
         if 0x80 <= cp <= 0x9F:  # C1 controls: bytes decoded as Latin-1

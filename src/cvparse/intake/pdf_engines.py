@@ -39,7 +39,9 @@ _CID_TOKEN = re.compile(r"^\(cid:\d+\)$")
 class Engine(Protocol):
     """What :func:`cvparse.intake.pdf.read_pdf` needs from an engine."""
 
-    def page_count(self) -> int: ...
+    def page_count(self, stop: int | None = None) -> int:
+        """The number of pages; past ``stop`` it may be any number over ``stop``."""
+        ...
 
     def pages(self) -> Iterator[PageContent]: ...
 
@@ -83,8 +85,13 @@ class PlumberEngine:
 
         self._pdf = pdfplumber.open(io.BytesIO(data), password="")
 
-    def page_count(self) -> int:
-        """From the page tree's /Count when it is sane, so a huge file is refused unread."""
+    def page_count(self, stop: int | None = None) -> int:
+        """From the page tree's /Count when it is sane, so a huge file is refused unread.
+
+        Without one, the page tree is walked, but only to ``stop + 1`` pages: pdfminer parses
+        every page dictionary it passes (about 1 ms each).
+        """
+        from pdfminer.pdfpage import PDFPage
         from pdfminer.pdftypes import resolve1
 
         try:
@@ -93,10 +100,19 @@ class PlumberEngine:
                 return count
         except Exception:  # a broken /Count: fall back to walking the page tree
             pass
-        return len(self._pdf.pages)
+        walk = PDFPage.create_pages(self._pdf.doc)
+        return sum(1 for _ in itertools.islice(walk, None if stop is None else stop + 1))
 
     def pages(self) -> Iterator[PageContent]:
-        for index, page in enumerate(self._pdf.pages):
+        # Page by page from pdfminer's page-tree walk, not ``pdfplumber.PDF.pages``: that list
+        # parses every page dictionary of the file before the first page can be read.
+        from pdfminer.pdfpage import PDFPage
+        from pdfplumber.page import Page
+
+        doctop = 0.0
+        for index, page_obj in enumerate(PDFPage.create_pages(self._pdf.doc)):
+            page = Page(self._pdf, page_obj, page_number=index + 1, initial_doctop=doctop)
+            doctop += float(page.height)
             type3 = _type3_font_names(page)
             chars = page.chars
             type3_share = sum(1 for c in chars if c["fontname"] in type3) / max(len(chars), 1)
@@ -118,7 +134,10 @@ class PlumberEngine:
             page.close()
 
     def close(self) -> None:
-        self._pdf.close()
+        # Not ``PDF.close()``: it builds the list of every page (see ``pages``) just to close
+        # them; the pages read here were closed one by one.
+        self._pdf.flush_cache()
+        self._pdf.stream.close()
 
 
 def _plumber_glyph(c: dict[str, Any], type3: bool) -> Glyph:
@@ -160,7 +179,7 @@ class PdfiumEngine:
         self._data = data  # pdfium reads from this buffer lazily; keep it alive
         self._pdf = pypdfium2.PdfDocument(data, password="")
 
-    def page_count(self) -> int:
+    def page_count(self, stop: int | None = None) -> int:
         return len(self._pdf)
 
     def pages(self) -> Iterator[PageContent]:
@@ -185,46 +204,54 @@ class PdfiumEngine:
 def _pdfium_glyphs(tp: Any, height: float) -> Iterator[Glyph]:
     import pypdfium2.raw as raw
 
+    # Eight ctypes calls per glyph make this the engine's hot loop: the functions are bound
+    # to locals once, and a font name is decoded and tested for "bold" once per font.
+    get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    get_angle, get_matrix, get_size = raw.FPDFText_GetCharAngle, raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
+    get_font, map_error = raw.FPDFText_GetFontInfo, raw.FPDFText_HasUnicodeMapError
     box = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     name = ctypes.create_string_buffer(128)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     flags = ctypes.c_int()
+    flags_ref = ctypes.byref(flags)
+    bold_of: dict[bytes, bool] = {}
+    hypot = math.hypot
     count = raw.FPDFText_CountChars(tp)
     infos: list[tuple[int, Glyph]] = []
     last_size = 1.0
     for i in range(count):
-        code = raw.FPDFText_GetUnicode(tp, i)
+        code = get_unicode(tp, i)
         if code in (0x0D, 0x0A, 0xFFFE, 0x02):  # generated line breaks and hyphen markers
             continue
         text = chr(code) if 0 < code < 0x110000 else ""
-        if not raw.FPDFText_GetLooseCharBox(tp, i, box):
+        if not get_box(tp, i, box):
             continue
         bottom = height - box.bottom
         top = height - box.top
-        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        get_origin(tp, i, ox, oy)
         base = height - oy.value
         if text.isspace():
             # generated spaces are zero-size points on the baseline: give them the line's size
             infos.append((i, Glyph(" ", box.left, top, box.right, bottom, last_size, baseline=base)))
             continue
-        angle = raw.FPDFText_GetCharAngle(tp, i)
+        angle = get_angle(tp, i)
         if MAX_GLYPH_ANGLE < angle < 2 * math.pi - MAX_GLYPH_ANGLE:
             continue
-        raw.FPDFText_GetMatrix(tp, i, matrix)
-        size = raw.FPDFText_GetFontSize(tp, i) * math.hypot(matrix.c, matrix.d)
+        get_matrix(tp, i, matrix)
+        size = get_size(tp, i) * hypot(matrix.c, matrix.d)
         last_size = size
-        length = raw.FPDFText_GetFontInfo(tp, i, name, len(name), ctypes.byref(flags))
-        fontname = name.value.decode("latin-1", "replace") if length else ""
-        unmapped = bool(raw.FPDFText_HasUnicodeMapError(tp, i)) or not text
+        length = get_font(tp, i, name, 128, flags_ref)
+        key = name.value if length else b""
+        bold = bold_of.get(key)
+        if bold is None:
+            bold = bold_of[key] = bool(_BOLD_NAME.search(key.decode("latin-1", "replace")))
+        unmapped = bool(map_error(tp, i)) or not text
         # pdfminer's box is one em tall from the descent line; pdfium's loose box uses the
         # font's (often taller) ascent. Use the pdfminer convention so both engines agree.
-        top = bottom - size
-        infos.append((i, Glyph(text, box.left, top, box.right, bottom, size,
-                               bool(_BOLD_NAME.search(fontname)), unmapped, base)))
-        # pdfium names no font for Type 3 glyphs: mark them for the bold cue below
-        if not fontname:
-            infos[-1] = (-1, infos[-1][1])
+        # pdfium names no font for Type 3 glyphs: index -1 marks them for the bold cue below.
+        infos.append((i if key else -1, Glyph(text, box.left, bottom - size, box.right, bottom, size,
+                                              bold, unmapped, base)))
     type3 = sum(1 for i, _ in infos if i < 0)
     use_type3 = type3 <= TYPE3_BOLD_MAX_SHARE * max(len(infos), 1)
     for i, g in infos:

@@ -151,8 +151,9 @@ def _zip_kind(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
             mimetype = _small_member(zf, "mimetype") if "mimetype" in names else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError):
         # A truncated zip has no central directory; the local headers still name the parts.
+        # (NotImplementedError: a damaged directory entry claims a zip version Python lacks.)
         # The DOCX reader reports the damage with the file's name.
         return "docx" if b"word/" in data[:HEAD_BYTES] else "zip archive"
     if "word/document.xml" in names:

@@ -14,7 +14,8 @@ import re
 
 from ..document import Document, Line
 from ..errors import EncodingError
-from ..limits import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, NO_DEADLINE, Deadline, Limits
+from .bounds import bound_lines
 from .sniff import utf16_encoding
 
 _BOMS = (
@@ -112,14 +113,20 @@ def _strip_inline(text: str, links: list[str]) -> str:
     return text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 
 
-def markdown_lines(text: str) -> tuple[list[Line], list[str]]:
+_DEADLINE_EVERY = 1000
+"""Lines between two deadline checks in the Markdown loop (a few milliseconds of work)."""
+
+
+def markdown_lines(text: str, deadline: Deadline = NO_DEADLINE) -> tuple[list[Line], list[str]]:
     """Markdown source → text lines (headings flagged) and the link targets it holds."""
     text = _FRONT_MATTER.sub("", text)
     text = _BLOCKS.sub("", text)
     links: list[str] = []
     out: list[Line] = []
     in_code = False
-    for raw in text.splitlines():
+    for n, raw in enumerate(text.splitlines()):
+        if n % _DEADLINE_EVERY == 0:
+            deadline.check(stage="reading Markdown")
         if raw.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
             continue
@@ -147,19 +154,26 @@ def markdown_lines(text: str) -> tuple[list[Line], list[str]]:
 
 
 def read_text(
-    data: bytes | str, *, source: str | None = None, markdown: bool = False, limits: Limits = DEFAULT_LIMITS
+    data: bytes | str,
+    *,
+    source: str | None = None,
+    markdown: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    deadline: Deadline = NO_DEADLINE,
 ) -> Document:
     """Bytes or an already-decoded string → a Document of lines."""
     text = data if isinstance(data, str) else decode(data, source)
+    deadline.check(source, "decoding text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not markdown and _looks_like_markdown(text):
         markdown = True
     if markdown:
-        lines, links = markdown_lines(text)
-        doc = Document(lines=lines, source=source, format="markdown")
+        lines, links = markdown_lines(text, deadline)
+        doc = Document(lines=bound_lines(lines), source=source, format="markdown")
         doc.meta["links"] = "\n".join(dict.fromkeys(links))
         return doc
-    return Document(lines=[Line(line.rstrip()) for line in text.split("\n")], source=source, format="text")
+    lines = bound_lines([Line(line.rstrip()) for line in text.split("\n")])
+    return Document(lines=lines, source=source, format="text")
 
 
 _MD_SIGNS = re.compile(r"^\s{0,3}#{1,6}\s+\S|\]\((?:https?://|mailto:|/|#)|^\s*\*\*[^*\n]+\*\*", re.M)

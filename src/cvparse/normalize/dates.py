@@ -8,8 +8,9 @@ dates joined by ``-``, ``–``, ``—``, ``~``, ``至``, ``到`` or ``to``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -111,7 +112,19 @@ def parse_date(raw: str) -> str | None:
 
 def find_ranges(text: str) -> list[DateRange]:
     """Every date or date range in ``text``, left to right, with their spans."""
+    return list(_ranges(text))
+
+
+# Every spelling in _DATE holds an ASCII digit (years, months and two-digit years are all
+# written with 0-9 after halfwidth), so a text without one has no date to find.
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+@lru_cache(maxsize=32)  # the entry splitter asks about the same line (and the next) 3-4 times
+def _ranges(text: str) -> tuple[DateRange, ...]:
     t = halfwidth(text)
+    if not _ASCII_DIGIT.search(t):
+        return ()
     out: list[DateRange] = []
     for m in _range_re().finditer(t):
         g = m.groupdict()
@@ -126,7 +139,7 @@ def find_ranges(text: str) -> list[DateRange]:
         else:
             end = None
         out.append(DateRange(start, end, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def first_range(text: str) -> DateRange | None:

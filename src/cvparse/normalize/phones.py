@@ -30,6 +30,8 @@ def _candidates() -> regex.Pattern[str]:
 
 
 _MOBILE = regex.compile(r"1[3-9]\d{9}")
+_NON_DIGITS = regex.compile(r"\D")
+_DATE_LIKE = regex.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?(?:\s*[-–~]\s*.*)?")
 
 
 def normalize_phone(raw: str) -> str | None:
@@ -37,7 +39,7 @@ def normalize_phone(raw: str) -> str | None:
     import phonenumbers
 
     text = halfwidth(raw).strip()
-    digits = regex.sub(r"\D", "", text)
+    digits = _NON_DIGITS.sub("", text)
     foreign = text.startswith("+") and not digits.startswith("86")
     if text.startswith("+"):
         pass
@@ -67,7 +69,7 @@ def find_phones(text: str) -> list[PhoneHit]:
     out: list[PhoneHit] = []
     for m in _candidates().finditer(t):
         raw = m.group().strip()
-        if regex.fullmatch(r"(?:19|20)\d{2}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?(?:\s*[-–~]\s*.*)?", raw):
+        if _DATE_LIKE.fullmatch(raw):
             continue  # a date or date range, not a number
         value = normalize_phone(raw)
         if value:

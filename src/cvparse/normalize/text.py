@@ -28,9 +28,14 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _LETTER_SPACED = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
 
+# Most lines hold none of the mapped characters; finding that out in C is much cheaper than
+# str.translate's per-character table lookups.
+_HAS_FW = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FW)) + "]")
+
+
 def halfwidth(text: str) -> str:
     """Full-width ASCII → half-width, same length."""
-    return text.translate(_FW)
+    return text.translate(_FW) if _HAS_FW.search(text) else text
 
 
 def strip_bullet(text: str) -> str:

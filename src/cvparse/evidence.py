@@ -1,0 +1,976 @@
+"""Evidence: where in the document every profile value comes from, and how sure cvparse is.
+
+Grounding runs **after** extraction, on the finished profile, with the same normalisers the
+extractors use, so extractors stay free of bookkeeping. For each value it finds the spans of
+``Document.text`` whose normalisation equals the value — a verbatim occurrence (after
+``halfwidth``) for names, schools, titles; the ``find_ranges`` date whose contract form is
+``2019-09``; the ``find_phones`` hit; the ``find_skills`` hit whose canonical name is the skill
+— and picks the one that fits best: an entry's key (school, company, project name) in its own
+section and after the previous entry's, then the entry's other fields nearest that anchor, so
+all of an entry's evidence points into one region. A value with no span is dropped
+(:func:`ground` returns the pruned profile), so ``parse`` never emits what it cannot show.
+
+Confidence is a small additive formula over signals (see :func:`_confidence`); the constants
+were calibrated on the 41 labelled dev résumés with ``tools/calibrate.py`` (``docs/evidence.md``).
+
+Everything per document (half-width text, section of each line, date tokens and phone hits
+of the lines that can hold a value) is computed once, lazily, and searched with ``str.find``;
+grounding costs about 3 ms per résumé on the dev corpus (docs/evidence.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .document import Document
+from .normalize.dates import PRESENT, find_ranges
+from .normalize.degrees import find_degree
+from .normalize.text import halfwidth
+
+if TYPE_CHECKING:
+    from .models import Profile
+    from .segment import Section
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where one value came from: ``text[start:end]`` of :attr:`Parsed.text`, its page and
+    box where the document has layout, and a confidence in [0, 1]."""
+
+    start: int
+    end: int
+    text: str
+    page: int | None
+    bbox: Box | None
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "page": self.page,
+            "bbox": list(self.bbox) if self.bbox is not None else None,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A profile with its evidence: ``evidence["education/0/school"]`` points into ``text``."""
+
+    profile: Profile
+    text: str
+    evidence: dict[str, Evidence]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"profile": …, "evidence": {path: {start, end, text, page, bbox, confidence}}}``."""
+        return {
+            "profile": self.profile.model_dump(mode="json"),
+            "evidence": {path: ev.to_dict() for path, ev in self.evidence.items()},
+        }
+
+
+# --- confidence --------------------------------------------------------------------------------
+#
+# confidence = BASE[field] + LABELLED (value follows a "label：") + VOCAB / NO_VOCAB (the value is /
+# is not a vocabulary word: a known skill, a school or company suffix) − OFF_SECTION (found outside
+# the section its field belongs to) − INEXACT (found only with spaces or pieces ignored) − AMBIGUOUS
+# (several equally good spans) − FAR (an entry field away from its entry) − LONG (a short field
+# holding a long string), clipped to [0, 1]. BASE is each field's precision on the dev corpus with
+# the signals neutral; the adjustments were tuned so that values at ≥ 0.9 are right ≥ 97 % of the
+# time (tools/calibrate.py prints the table; docs/evidence.md records it).
+
+BASE: dict[str, float] = {
+    "name": 0.95,
+    "gender": 0.95,
+    "birth_date": 0.92,
+    "age": 0.92,
+    "phone": 0.95,
+    "email": 0.97,
+    "wechat": 0.85,
+    "location": 0.85,
+    "hometown": 0.85,
+    "ethnicity": 0.92,
+    "political_status": 0.9,
+    "years_of_experience": 0.75,
+    "summary": 0.8,
+    "links": 0.95,
+    "skills": 0.85,
+    "positions": 0.8,
+    "cities": 0.85,
+    "salary": 0.85,
+    "job_type": 0.85,
+    "availability": 0.8,
+    "school": 0.92,
+    "degree": 0.9,
+    "major": 0.8,
+    "start": 0.9,
+    "end": 0.9,
+    "gpa": 0.9,
+    "company": 0.85,
+    "title": 0.75,
+    "department": 0.7,
+    "internship": 0.85,
+    "description": 0.75,
+    "project": 0.75,  # a project's name
+    "role": 0.7,
+    "award": 0.8,  # an award's name
+    "certificate": 0.8,
+    "date": 0.85,
+    "language": 0.9,
+    "level": 0.8,
+}
+LABELLED = 0.06
+VOCAB = 0.04
+NO_VOCAB = 0.15
+OFF_SECTION = 0.2
+INEXACT = 0.1
+AMBIGUOUS = 0.1
+FAR = 0.15
+LONG = 0.2
+LONG_VALUE_CHARS = 40  # a title, role or name longer than this is usually two fields run together
+ODD = 0.3  # a written value of an odd shape: unbalanced bracket, a wide gap inside, one character, a label
+KEY_MARGIN = 0.15  # an entry's other fields are at most this much surer than its key (a wrong key
+# means a misread entry: on the dev corpus every wrong start/end at 0.9 sat in an entry with a wrong key)
+
+
+@dataclass(slots=True)
+class _Signals:
+    labelled: bool = False
+    vocab: bool | None = None  # None: the field has no vocabulary
+    in_section: bool = True
+    exact: bool = True
+    ambiguous: bool = False
+    far: bool = False
+    long: bool = False
+    odd: bool = False
+
+
+def _confidence(kind: str, s: _Signals) -> float:
+    score = BASE.get(kind, 0.8)
+    if s.labelled:
+        score += LABELLED
+    if s.vocab is True:
+        score += VOCAB
+    elif s.vocab is False:
+        score -= NO_VOCAB
+    if not s.in_section:
+        score -= OFF_SECTION
+    if not s.exact:
+        score -= INEXACT
+    if s.ambiguous:
+        score -= AMBIGUOUS
+    if s.far:
+        score -= FAR
+    if s.long:
+        score -= LONG
+    if s.odd:
+        score -= ODD
+    return round(min(1.0, max(0.0, score)), 3)
+
+
+# --- the document index --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    exact: bool = True
+
+
+_LABEL_BEFORE = re.compile(r"[:：]\s*$|[|｜]\s*$")
+_PRESENT = re.compile(PRESENT, re.I)
+_OPEN_END = re.compile(PRESENT + r"|起|以来|since", re.I)
+_DIGITS6 = re.compile(r"\d(?:\D{0,3}\d){5}")
+
+
+class _Index:
+    """Facts about one document, computed once and on first use."""
+
+    def __init__(self, doc: Document, sections: list[Section]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.half = halfwidth(self.text)
+        self.starts = doc.offsets()
+        self.section_of: list[str] = ["header"] * len(doc.lines)
+        for sec in sections:
+            if sec.heading_line is not None and sec.heading_line < len(self.section_of):
+                self.section_of[sec.heading_line] = sec.key
+            for ln in sec.lines:
+                if ln.index < len(self.section_of):
+                    self.section_of[ln.index] = sec.key
+        self.headings: dict[int, str] = {
+            s.heading_line: s.key for s in sections if s.heading_line is not None
+        }
+        self._find_cache: dict[str, list[int]] = {}
+        self._dates: dict[int, list[tuple[str, str, int, int]]] = {}
+        self._labelled: dict[int, bool] = {}
+
+    # positions and lines
+    def line_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    @cached_property
+    def open_end_lines(self) -> list[int]:
+        """Lines that can hold an open end (至今, present, 2022年4月起)."""
+        return sorted({self.line_of(m.start()) for m in _OPEN_END.finditer(self.half)})
+
+    def line_text(self, i: int) -> str:
+        return self.half[self.starts[i] : self.starts[i] + len(self.doc.lines[i].text)]
+
+    def section_at(self, pos: int) -> str:
+        return self.section_of[self.line_of(pos)] if self.section_of else "header"
+
+    def labelled(self, span: _Span) -> bool:
+        got = self._labelled.get(span.start)
+        if got is None:
+            ls = self.starts[self.line_of(span.start)]
+            got = bool(_LABEL_BEFORE.search(self.half[max(ls, span.start - 12) : span.start]))
+            self._labelled[span.start] = got
+        return got
+
+    # searching
+    def find(self, needle: str) -> list[int]:
+        """Every start of ``needle`` in the half-width text."""
+        got = self._find_cache.get(needle)
+        if got is None:
+            got = []
+            if needle:
+                i = self.half.find(needle)
+                while i >= 0:
+                    got.append(i)
+                    i = self.half.find(needle, i + 1)
+            self._find_cache[needle] = got
+        return got
+
+    @cached_property
+    def lower(self) -> str:
+        low = self.half.lower()
+        return low if len(low) == len(self.half) else self.half
+
+    def spans(self, value: str) -> list[_Span]:
+        """Occurrences of a written value: verbatim, then ignoring case, then ignoring spaces."""
+        v = halfwidth(value).strip()
+        if not v:
+            return []
+        hits = [_Span(i, i + len(v)) for i in self.find(v)]
+        if hits:
+            return hits
+        if v.isascii():
+            low = v.lower()
+            out: list[_Span] = []
+            i = self.lower.find(low)
+            while i >= 0:
+                out.append(_Span(i, i + len(low)))
+                i = self.lower.find(low, i + 1)
+            if out:
+                return out
+        squashed = re.sub(r"\s+", "", v)
+        if not squashed:
+            return []
+        pattern = re.compile(r"\s*".join(re.escape(c) for c in squashed), re.I)
+        return [_Span(m.start(), m.end(), exact=False) for m in pattern.finditer(self.half)]
+
+    def long_span(self, value: str, after: int) -> _Span | None:
+        """A multi-line text: from its first line to its last, searched from ``after``."""
+        parts = [p.strip() for p in halfwidth(value).split("\n") if p.strip()]
+        if not parts:
+            return None
+        first = self._find_from(parts[0], after)
+        if first is None:
+            first = self._find_from(parts[0], 0)
+        if first is None:
+            return None
+        last = self._find_from(parts[-1], first.start) if len(parts) > 1 else first
+        if last is None:
+            return None
+        return _Span(first.start, max(first.end, last.end), exact=first.exact and last.exact)
+
+    def _find_from(self, needle: str, pos: int) -> _Span | None:
+        i = self.half.find(needle, pos)
+        if i >= 0:
+            return _Span(i, i + len(needle))
+        squashed = re.sub(r"\s+", "", needle)
+        if not squashed:
+            return None
+        m = re.compile(r"\s*".join(re.escape(c) for c in squashed)).search(self.half, pos)
+        return _Span(m.start(), m.end(), exact=False) if m else None
+
+    # normalised tokens: only lines that can hold the value are read (a date's year digits, a
+    # phone's last four digits, a link's host), each line once
+    def lines_with(self, needle: str, text: str | None = None) -> list[int]:
+        hay = self.half if text is None else text
+        out: list[int] = []
+        i = hay.find(needle)
+        while i >= 0:
+            line = self.line_of(i)
+            if not out or out[-1] != line:
+                out.append(line)
+            nxt = line + 1
+            if nxt >= len(self.starts):
+                break
+            i = hay.find(needle, self.starts[nxt])
+        return out
+
+    def line_dates(self, i: int) -> list[tuple[str, str, int, int]]:
+        """``(value, role, start, end)`` for every date on line ``i``: ``start``/``end`` of a range, or ``single``."""
+        got = self._dates.get(i)
+        if got is not None:
+            return got
+        from .normalize.dates import _date_re
+
+        one = _date_re()
+        got = []
+        base = self.starts[i]
+        line = self.line_text(i)
+        for r in find_ranges(line):
+            if r.start is None:
+                continue
+            if not r.is_range:
+                got.append((r.start, "single", base + r.begin, base + r.stop))
+                continue
+            a = one.match(line, r.begin, r.stop)
+            a_end = a.end() if a else r.stop
+            got.append((r.start, "start", base + r.begin, base + a_end))
+            if r.end == "present":
+                p = _PRESENT.search(line, a_end, r.stop)
+                b_span = (p.start(), p.end()) if p else (a_end, r.stop)
+            else:
+                b = one.search(line, a_end, r.stop)
+                b_span = (b.start(), b.end()) if b else (a_end, r.stop)
+            got.append((r.end or "", "end", base + b_span[0], base + b_span[1]))
+        self._dates[i] = got
+        return got
+
+    def dates(self, value: str, role: str, near: int | None = None) -> list[_Span]:
+        """Spans of dates whose contract form is ``value`` (``role``: start/end of a range, or a single
+        date); with ``near`` (a position), the lines around it first."""
+        if near is not None:
+            line = self.line_of(near)
+            got = self._dates_in(value, role, range(max(0, line - 3), min(len(self.starts), line + 5)))
+            if got:
+                return got
+        return self._dates_in(value, role, None)
+
+    def _dates_in(self, value: str, role: str, region: range | None) -> list[_Span]:
+        ok = {"start": ("start", "single"), "end": ("end", "single"), "single": ("single", "start")}[role]
+        if value == "present":
+            lines = self.open_end_lines
+        else:  # every spelling holds the year (2019.09, Sep 2019) or its last digits and a dot (19.09)
+            lines = sorted(set(self.lines_with(value[:4]) + self.lines_with(value[2:4] + ".")))
+        if region is not None:
+            lines = [i for i in lines if i in region]
+        tokens = [t for i in lines for t in self.line_dates(i) if t[0] == value or value == "present"]
+        spans = [_Span(s, e) for v, r, s, e in tokens if v == value and r in ok]
+        if not spans and value == "present":
+            # an open end written without a range: "2022年4月起任…", "since 2021"
+            spans = [_Span(m.start(), m.end()) for m in _PRESENT.finditer(self.half)]
+            for _, _, _, e in tokens:
+                m = _SINCE.match(self.half, e)
+                if m:
+                    spans.append(_Span(m.start(1), m.end(1)))
+        if not spans:  # a date read out of a longer token (2019年度, 2020届)
+            spans = [_Span(s, e, exact=False) for v, r, s, e in tokens if v == value]
+        return spans
+
+    def phones(self, value: str) -> list[_Span]:
+        from .normalize.phones import find_phones
+
+        lines = self.lines_with(value[-4:]) or list(range(len(self.starts)))
+        out: list[_Span] = []
+        for i in lines:
+            line = self.doc.lines[i].text
+            if _DIGITS6.search(line):
+                base = self.starts[i]
+                out.extend(_Span(base + h.start, base + h.end) for h in find_phones(line) if h.value == value)
+        return out
+
+    def emails(self, value: str) -> list[_Span]:
+        out: list[_Span] = []
+        i = self.lower.find(value)
+        while i >= 0:
+            out.append(_Span(i, i + len(value)))
+            i = self.lower.find(value, i + 1)
+        return out
+
+    def urls(self, value: str) -> list[_Span]:
+        from .normalize.urls import find_urls
+
+        host = re.sub(r"^[a-z][a-z0-9+.\-]*://(?:www\.)?", "", value.lower()).split("/")[0]
+        out: list[_Span] = []
+        for i in self.lines_with(host, self.lower):
+            base = self.starts[i]
+            out.extend(
+                _Span(base + h.start, base + h.end)
+                for h in find_urls(self.doc.lines[i].text)
+                if h.value == value
+            )
+        return out
+
+    @cached_property
+    def skill_hits(self) -> dict[str, list[tuple[int, int, bool]]]:
+        """Canonical name (case-folded) → spans in skills sections and tech-stack lines (``in_section``
+        True) and elsewhere (False)."""
+        from .extract.skills import STACK_LINE
+        from .normalize.skills import find_skills
+
+        url = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", re.I)
+        out: dict[str, list[tuple[int, int, bool]]] = {}
+        for i, _ln in enumerate(self.doc.lines):
+            line = self.line_text(i)
+            in_sec = self.section_of[i] == "skills"
+            stack = STACK_LINE.match(line)
+            if not in_sec and stack is None:
+                continue
+            line = url.sub(lambda m: " " * len(m.group()), line)
+            base = self.starts[i]
+            for hit in find_skills(line, listed=True):
+                out.setdefault(hit.name.casefold(), []).append((base + hit.start, base + hit.end, True))
+        return out
+
+    def degrees(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        out: list[tuple[str, int, int]] = []
+        pos = lo
+        while pos < hi:
+            found = find_degree(self.half[pos:hi])
+            if found is None:
+                break
+            out.append((found[0], pos + found[1], pos + found[2]))
+            pos += max(found[2], 1)
+        return out
+
+    def evidence(self, span: _Span, confidence: float) -> Evidence:
+        lines = self.doc.lines
+        first = self.line_of(span.start)
+        last = self.line_of(max(span.start, span.end - 1))
+        page = lines[first].page if lines else None
+        box: Box | None = None
+        for ln in lines[first : last + 1]:
+            if ln.bbox is None or ln.page != page:
+                continue
+            box = (
+                ln.bbox
+                if box is None
+                else (
+                    min(box[0], ln.bbox[0]),
+                    min(box[1], ln.bbox[1]),
+                    max(box[2], ln.bbox[2]),
+                    max(box[3], ln.bbox[3]),
+                )
+            )
+        # a page number only where the format has layout (a text file's "page 0" says nothing)
+        return Evidence(
+            span.start, span.end, self.text[span.start : span.end], page if box else None, box, confidence
+        )
+
+
+# --- choosing among candidates -----------------------------------------------------------------
+
+
+def _pick(
+    idx: _Index,
+    cands: list[_Span],
+    *,
+    sections: frozenset[str] = frozenset(),
+    anchor: int | None = None,
+    after: int | None = None,
+) -> tuple[_Span, _Signals] | None:
+    """The best candidate: not before ``after`` (the previous entry), nearest the anchor (an
+    entry's key span; lines after it preferred), in its field's section, labelled, first."""
+    if not cands:
+        return None
+    anchor_line = idx.line_of(anchor) if anchor is not None else None
+    section_of, line_of = idx.section_of, idx.line_of
+
+    def key(c: _Span) -> tuple[bool, float, bool, bool, int]:
+        line = line_of(c.start)
+        if anchor_line is None:
+            dist = 0.0
+        else:
+            d = line - anchor_line
+            dist = d if d >= 0 else 0.5 - d
+        in_sec = not sections or section_of[line] in sections
+        return (after is not None and c.start < after, dist, not in_sec, not c.exact, c.start)
+
+    if len(cands) == 1:
+        best, k0 = cands[0], key(cands[0])
+        ambiguous = False
+    else:
+        ranked = sorted((key(c), i) for i, c in enumerate(cands))
+        (k0, i0), (k1, i1) = ranked[0], ranked[1]
+        best = cands[i0]
+        if k1[:3] == k0[:3] and not idx.labelled(best) and idx.labelled(cands[i1]):
+            best, k0 = cands[i1], k1  # of two equally placed spans, the labelled one
+        other = cands[i1] if best is cands[i0] else cands[i0]
+        ambiguous = (
+            anchor_line is not None
+            and k1[:3] == k0[:3]
+            and (other.start, other.end) != (best.start, best.end)
+        )
+    sig = _Signals(
+        labelled=idx.labelled(best),
+        in_section=not k0[2],
+        exact=best.exact,
+        ambiguous=ambiguous,
+        far=anchor_line is not None and k0[1] > 6,
+    )
+    return best, sig
+
+
+# --- grounding ---------------------------------------------------------------------------------
+
+_PERSONAL = frozenset({"header", "basic", "other", "intention", "summary"})
+_ENTRY_SECTIONS: dict[str, frozenset[str]] = {
+    "education": frozenset({"education"}),
+    "work": frozenset({"work", "internship"}),
+    "projects": frozenset({"projects", "awards", "certificates", "awards_certs", "other"}),
+    "awards": frozenset(
+        {
+            "awards",
+            "awards_certs",
+            "certificates",
+            "work",
+            "internship",
+            "education",
+            "other",
+            "header",
+            "basic",
+        }
+    ),
+    "certificates": frozenset({"certificates", "awards_certs", "awards", "skills", "languages", "other"}),
+    "languages": frozenset(
+        {"languages", "skills", "other", "header", "basic", "certificates", "awards_certs"}
+    ),
+}
+_KEY = {
+    "education": "school",
+    "work": "company",
+    "projects": "name",
+    "awards": "name",
+    "certificates": "name",
+    "languages": "name",
+}
+_KIND_OF_KEY = {
+    "education": "school",
+    "work": "company",
+    "projects": "project",
+    "awards": "award",
+    "certificates": "certificate",
+    "languages": "language",
+}
+_GENDER_WORDS = {
+    "male": ("男", "male", "Male", "MALE", "先生"),
+    "female": ("女", "female", "Female", "FEMALE", "女士"),
+}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_NUM_YEARS = re.compile(r"(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3})\s*\+?\s*(?:年|years?|yrs)", re.I)
+_INTERN = re.compile(r"实习|intern", re.I)
+_SINCE = re.compile(r"\s*(起|以来|开始|迄今|至今)")
+
+
+@dataclass(slots=True)
+class Grounded:
+    """The profile data with ungrounded values removed, and the evidence of every value kept."""
+
+    data: dict[str, Any]
+    text: str = ""
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)  # paths (in the input numbering) that found no span
+
+
+class _Grounder:
+    def __init__(self, doc: Document, sections: list[Section]) -> None:
+        self.idx = _Index(doc, sections)
+        self.out = Grounded({})
+        self.entry_cap: float | None = None  # an entry's fields are no surer than its key (+ KEY_MARGIN)
+
+    def put(
+        self,
+        path: str,
+        kind: str,
+        found: tuple[_Span, _Signals] | None,
+        *,
+        vocab: bool | None = None,
+        value: str | None = None,
+    ) -> _Span | None:
+        if found is None:
+            self.out.dropped.append(path)
+            return None
+        span, sig = found
+        if vocab is not None:
+            sig.vocab = vocab
+        if value is not None and kind in _WRITTEN:
+            sig.long = len(value) > (8 if kind == "name" else LONG_VALUE_CHARS)
+            sig.odd = _odd(kind, value)
+        confidence = _confidence(kind, sig)
+        if self.entry_cap is not None:
+            confidence = min(confidence, self.entry_cap)
+        self.out.evidence[path] = self.idx.evidence(span, confidence)
+        return span
+
+    # -- values of the written kind --
+    def written(self, value: str, **kw: Any) -> tuple[_Span, _Signals] | None:
+        return _pick(self.idx, self.idx.spans(value), **kw)
+
+    def pieces(self, value: str, sep: str, **kw: Any) -> tuple[_Span, _Signals] | None:
+        """A value the extractor joined from pieces (``A / B``): each piece grounded, span = their union."""
+        parts = [p for p in value.split(sep) if p.strip()]
+        if len(parts) < 2:
+            return None
+        got = [self.written(p, **kw) for p in parts]
+        if any(g is None for g in got):
+            return None
+        spans = [g[0] for g in got if g is not None]
+        sig = got[0][1] if got[0] is not None else _Signals()
+        sig.exact = False
+        return _Span(min(s.start for s in spans), max(s.end for s in spans), exact=False), sig
+
+
+def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grounded:
+    """Evidence for every value of ``data`` (a profile as JSON); values without a span are dropped."""
+    g = _Grounder(doc, sections)
+    idx = g.idx
+    out: dict[str, Any] = {}
+    secs = _PERSONAL
+
+    # -- the person --
+    for key in ("name", "ethnicity", "political_status", "wechat"):
+        value = data.get(key)
+        if not value:
+            out[key] = None
+            continue
+        found = g.written(str(value), sections=secs)
+        if found is None and key == "wechat":
+            found = _pick(idx, idx.phones(str(value)), sections=secs)
+        out[key] = value if g.put(key, key, found, value=str(value)) else None
+    value = data.get("gender")
+    out["gender"] = None
+    if value in _GENDER_WORDS:
+        cands = [
+            _Span(i, i + len(w))
+            for w in _GENDER_WORDS[value]
+            for i in idx.find(w)
+            if _standalone(idx.half, i, len(w))
+        ]
+        if g.put("gender", "gender", _pick(idx, cands, sections=secs)):
+            out["gender"] = value
+    value = data.get("birth_date")
+    out["birth_date"] = None
+    if value:
+        cands = idx.dates(value, "single") or idx.dates(value, "start")
+        if g.put("birth_date", "birth_date", _pick(idx, cands, sections=secs)):
+            out["birth_date"] = value
+    value = data.get("age")
+    out["age"] = None
+    if value is not None:
+        num = str(value)
+        cands = [_Span(i, i + len(num)) for i in idx.find(num) if _number_at(idx.half, i, len(num))]
+        aged = [
+            c
+            for c in cands
+            if re.match(r"\s*(?:岁|周岁|years)", idx.half[c.end : c.end + 8]) or idx.labelled(c)
+        ]
+        if g.put("age", "age", _pick(idx, aged or cands, sections=secs)):
+            out["age"] = value
+    value = data.get("phone")
+    out["phone"] = None
+    if value and g.put("phone", "phone", _pick(idx, idx.phones(value), sections=secs)):
+        out["phone"] = value
+    value = data.get("email")
+    out["email"] = None
+    if value and g.put("email", "email", _pick(idx, idx.emails(value), sections=secs)):
+        out["email"] = value
+    for key in ("location", "hometown"):
+        value = data.get(key)
+        out[key] = None
+        if value and g.put(key, key, _pick(idx, _city_spans(idx, value), sections=secs)):
+            out[key] = value
+    value = data.get("years_of_experience")
+    out["years_of_experience"] = None
+    if value is not None and g.put(
+        "years_of_experience", "years_of_experience", _pick(idx, _years_spans(idx, value))
+    ):
+        out["years_of_experience"] = value
+
+    # -- intention --
+    intent = data.get("intention") or {}
+    new_intent: dict[str, Any] = {
+        "positions": [],
+        "cities": [],
+        "salary": None,
+        "job_type": None,
+        "availability": None,
+    }
+    isec = frozenset({"intention", "header", "basic", "summary", "other"})
+    for item in intent.get("positions") or []:
+        found = g.written(item, sections=isec) or g.pieces(item, " ", sections=isec)
+        if g.put(f"intention/positions/{len(new_intent['positions'])}", "positions", found, value=item):
+            new_intent["positions"].append(item)
+    for item in intent.get("cities") or []:
+        if g.put(
+            f"intention/cities/{len(new_intent['cities'])}",
+            "cities",
+            _pick(idx, _city_spans(idx, item), sections=isec),
+        ):
+            new_intent["cities"].append(item)
+    for key in ("salary", "job_type", "availability"):
+        value = intent.get(key)
+        if value and g.put(f"intention/{key}", key, g.written(value, sections=isec)):
+            new_intent[key] = value
+    out["intention"] = new_intent
+
+    # -- summary --
+    value = data.get("summary")
+    out["summary"] = None
+    if value:
+        starts = [
+            idx.starts[s.heading_line] for s in sections if s.key == "summary" and s.heading_line is not None
+        ]
+        span = idx.long_span(value, starts[0] if starts else 0)
+        if span is not None:
+            sig = _Signals(in_section=idx.section_at(span.start) == "summary", exact=span.exact)
+            g.put("summary", "summary", (span, sig))
+            out["summary"] = value
+        else:
+            g.out.dropped.append("summary")
+
+    # -- links --
+    out["links"] = []
+    for link in data.get("links") or []:
+        cands = idx.urls(link)
+        if g.put(f"links/{len(out['links'])}", "links", _pick(idx, cands)):
+            out["links"].append(link)
+
+    # -- entries --
+    for name in ("education", "work", "projects", "awards", "certificates", "languages"):
+        out[name] = _entries(g, sections, name, data.get(name) or [])
+
+    # -- skills --
+    out["skills"] = []
+    from .normalize.skills import canonical_skill
+
+    for skill in data.get("skills") or []:
+        hits = idx.skill_hits.get(skill.casefold(), [])
+        cands = [_Span(s, e) for s, e, _ in hits]
+        found = _pick(idx, cands)
+        if found is None:
+            found = g.written(skill)
+            if found is not None:
+                found[1].in_section = idx.section_at(found[0].start) == "skills"
+        span = g.put(f"skills/{len(out['skills'])}", "skills", found, vocab=None)
+        if span is not None:
+            ev = g.out.evidence[f"skills/{len(out['skills'])}"]
+            known = canonical_skill(ev.text) is not None
+            if found is not None:
+                found[1].vocab = known if known else False
+                g.out.evidence[f"skills/{len(out['skills'])}"] = idx.evidence(
+                    span, _confidence("skills", found[1])
+                )
+            out["skills"].append(skill)
+
+    g.out.data = {k: out.get(k, v) for k, v in data.items()}
+    g.out.text = idx.text
+    return g.out
+
+
+def _entries(
+    g: _Grounder, sections: list[Section], name: str, items: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    from .extract.orgs import find_company, find_school
+
+    idx = g.idx
+    key = _KEY[name]
+    secs = _ENTRY_SECTIONS[name]
+    kind = _KIND_OF_KEY[name]
+    kept: list[dict[str, Any]] = []
+    anchors: list[int] = []
+    prev = 0
+    for n, item in enumerate(items):
+        path = f"{name}/{len(kept)}"
+        value = item.get(key)
+        if not value:
+            g.out.dropped.append(f"{name}/{n}/{key}")
+            continue
+        cands = idx.spans(str(value))
+        if name == "languages" and not cands:
+            cands = _test_spans(idx, str(value))
+        if not cands and name == "projects":
+            found0 = g.pieces(str(value), " / ", sections=secs)
+            cands = [found0[0]] if found0 else []
+        found = _pick(idx, cands, sections=secs, anchor=None, after=prev)
+        if found is not None and found[0].start < prev:
+            found[1].ambiguous = True  # out of order with the previous entry
+        vocab: bool | None = None
+        if name == "education":
+            vocab = find_school(str(value)) is not None
+        elif name == "work":
+            vocab = find_company(str(value)) is not None
+        span = g.put(f"{path}/{key}", kind, found, vocab=vocab, value=str(value))
+        if span is None:
+            continue
+        prev = span.start + 1
+        anchors.append(span.start)
+        entry: dict[str, Any] = {key: value}
+        g.entry_cap = g.out.evidence[f"{path}/{key}"].confidence + KEY_MARGIN
+        for sub, sub_value in item.items():
+            if sub == key:
+                continue
+            entry[sub] = _entry_field(g, name, f"{path}/{sub}", sub, sub_value, span, item)
+        g.entry_cap = None
+        kept.append(entry)
+    return kept
+
+
+def _entry_field(
+    g: _Grounder, name: str, path: str, sub: str, value: Any, anchor: _Span, item: dict[str, Any]
+) -> Any:
+    idx = g.idx
+    if value is None or value == "":
+        return value
+    if sub == "internship":
+        if value is not True:
+            return value
+        lo = idx.starts[max(0, idx.line_of(anchor.start) - 2)]
+        line_end = idx.line_of(anchor.start) + 3
+        hi = idx.starts[line_end] if line_end < len(idx.starts) else len(idx.half)
+        cands = [_Span(m.start(), m.end()) for m in _INTERN.finditer(idx.half, lo, hi)]
+        sec_line = _heading_of(idx, anchor.start)
+        if sec_line is not None and idx.headings.get(sec_line) == "internship":
+            s = idx.starts[sec_line]
+            cands.append(_Span(s, s + len(idx.doc.lines[sec_line].text.rstrip())))
+        found = _pick(idx, cands, anchor=anchor.start)
+        return bool(g.put(path, "internship", found))
+    kind = {"date": "date", "name": "project"}.get(sub, sub)
+    if sub in ("start", "end", "date"):
+        role = "single" if sub == "date" else sub
+        cands = idx.dates(str(value), role, anchor.start)
+        if sub == "end" and name == "projects" and item.get("start") == value:
+            cands = cands + idx.dates(str(value), "start", anchor.start)
+        found = _pick(idx, cands, anchor=anchor.start)
+        return value if g.put(path, kind, found) else None
+    if sub == "description":
+        span = idx.long_span(str(value), anchor.start)
+        if span is None:
+            g.out.dropped.append(path)
+            return None
+        sig = _Signals(exact=span.exact, far=idx.line_of(span.start) - idx.line_of(anchor.start) > 8)
+        g.put(path, "description", (span, sig))
+        return value
+    if sub == "degree":
+        lo_line = max(0, idx.line_of(anchor.start) - 2)
+        hi_line = min(len(idx.starts) - 1, idx.line_of(anchor.start) + 4)
+        hi = idx.starts[hi_line] + len(idx.doc.lines[hi_line].text)
+        cands = [_Span(s, e) for d, s, e in idx.degrees(idx.starts[lo_line], hi) if d == value]
+        found = _pick(idx, cands, anchor=anchor.start)
+        return value if g.put(path, "degree", found, vocab=True) else None
+    text = str(value)
+    found = g.written(text, anchor=anchor.start)
+    if found is None and " / " in text:
+        found = g.pieces(text, " / ", anchor=anchor.start)
+    return value if g.put(path, kind, found, value=text) else None
+
+
+def _heading_of(idx: _Index, pos: int) -> int | None:
+    line = idx.line_of(pos)
+    best = None
+    for h in idx.headings:
+        if h <= line and (best is None or h > best):
+            best = h
+    return best
+
+
+_WRITTEN = frozenset(
+    {"title", "role", "name", "major", "department", "company", "school", "positions", "project", "award"}
+    | {"certificate", "level", "language"}
+)
+_SHORT_PROJECT_NAME = 4  # "双 11", "Kaggle": a competition or a campaign, not the project's own name
+
+
+def _odd(kind: str, value: str) -> bool:
+    """A written value whose shape says it was cut or run together: an unbalanced bracket, a wide
+    gap between two items, a single character, a bare label word (期望地点), a too-short project name."""
+    from .extract.kv import field_of_label
+
+    v = halfwidth(value).strip()
+    return (
+        v.count("(") != v.count(")")
+        or "  " in v
+        or len(v) <= 1
+        or (
+            kind == "project"
+            and (len(v) <= _SHORT_PROJECT_NAME or (v.isalpha() and v.isascii() and len(v) <= 6))
+        )
+        or field_of_label(v) is not None
+    )
+
+
+def _standalone(text: str, i: int, n: int) -> bool:
+    """男 / 女 as a word of its own (``男 |``, ``性别：女``, ``，男，``), not inside 男装 or 子女."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + n] if i + n < len(text) else " "
+    word = text[i : i + n]
+    if word.isascii():
+        return not before.isalpha() and not after.isalpha()
+    if n > 1:  # 女士 / 先生 after a name
+        return True
+    return not _HAN.match(before) or before in "性别" or not _HAN.match(after) or after in "性士"
+
+
+def _number_at(text: str, i: int, n: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + n] if i + n < len(text) else " "
+    return not before.isdigit() and not after.isdigit() and before != "." and after != "."
+
+
+def _city_spans(idx: _Index, value: str) -> list[_Span]:
+    spans = idx.spans(value)
+    if spans:
+        return spans
+    from .normalize.places import find_city
+
+    out: list[_Span] = []
+    for i in range(len(idx.doc.lines)):
+        line = idx.line_text(i)
+        pos = 0
+        while pos < len(line):
+            found = find_city(line[pos:])
+            if found is None:
+                break
+            if found[0] == value:
+                out.append(_Span(idx.starts[i] + pos + found[1], idx.starts[i] + pos + found[2]))
+            pos += max(found[2], 1)
+    return out
+
+
+def _years_spans(idx: _Index, value: float) -> list[_Span]:
+    from .extract.numbers import cn_number
+
+    out: list[_Span] = []
+    for m in _NUM_YEARS.finditer(idx.half):
+        raw = m.group(1)
+        num: float | None = float(raw) if re.fullmatch(r"\d+(?:\.\d)?", raw) else cn_number(raw)
+        if num is not None and float(num) == float(value):
+            out.append(_Span(m.start(), m.end()))
+    return out
+
+
+def _test_spans(idx: _Index, language: str) -> list[_Span]:
+    """A language named by its test (CET-6 → 英语)."""
+    from .extract.honors import LANG_TEST, language_of_test
+
+    return [
+        _Span(m.start(), m.end(), exact=False)
+        for m in LANG_TEST.finditer(idx.half)
+        if language_of_test(m.group("test")) == language
+    ]
+
+
+__all__ = ["Evidence", "Grounded", "Parsed", "ground"]
