@@ -18,7 +18,7 @@ from .extract import bio, education, honors, intention, languages, personal, pro
 from .extract.numbers import years_of_experience
 from .intake import Engine, Source, read
 from .intake.text import read_text
-from .limits import DEFAULT_LIMITS, Deadline, Limits
+from .limits import DEFAULT_LIMITS, NO_DEADLINE, Deadline, Limits
 from .models import Profile
 from .segment import Section, SLine, route_sub_labels, segment
 
@@ -33,8 +33,7 @@ def parse(source: Source, *, limits: Limits | None = None, engine: Engine = "pdf
     lim = limits or DEFAULT_LIMITS
     deadline = Deadline.start(lim.timeout)
     doc = read(source, limits=lim, engine=engine, deadline=deadline)
-    deadline.check(doc.source, "before extraction")
-    return profile_from_document(doc)
+    return profile_from_document(doc, deadline)
 
 
 def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
@@ -47,8 +46,7 @@ def parse_text(text: str, *, limits: Limits | None = None) -> Profile:
     _check_text(text, lim)
     deadline = Deadline.start(lim.timeout)
     doc = read_text(text, limits=lim, deadline=deadline)
-    deadline.check(None, "before extraction")
-    return profile_from_document(doc)
+    return profile_from_document(doc, deadline)
 
 
 def _check_text(text: str, lim: Limits) -> None:
@@ -72,29 +70,41 @@ def parse_with_evidence(source: Source, *, limits: Limits | None = None, engine:
     """:func:`parse`, plus where every value came from: a :class:`~cvparse.evidence.Parsed` whose
     ``evidence["work/0/company"]`` is the span of ``text`` (the document in reading order) the
     value was read from, with its page, box and a confidence."""
-    doc = read(source, limits=limits or DEFAULT_LIMITS, engine=engine)
-    return parsed_from_document(doc)
+    lim = limits or DEFAULT_LIMITS
+    deadline = Deadline.start(lim.timeout)
+    return parsed_from_document(read(source, limits=lim, engine=engine, deadline=deadline), deadline)
 
 
 def parse_text_with_evidence(text: str, *, limits: Limits | None = None) -> Parsed:
     """:func:`parse_text` with evidence (see :func:`parse_with_evidence`)."""
-    _check_text(text, limits or DEFAULT_LIMITS)
-    return parsed_from_document(read_text(text, limits=limits or DEFAULT_LIMITS))
+    lim = limits or DEFAULT_LIMITS
+    _check_text(text, lim)
+    deadline = Deadline.start(lim.timeout)
+    return parsed_from_document(read_text(text, limits=lim, deadline=deadline), deadline)
 
 
-def profile_from_document(doc: Document) -> Profile:
-    return parsed_from_document(doc).profile
+def profile_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Profile:
+    return parsed_from_document(doc, deadline).profile
 
 
-def parsed_from_document(doc: Document) -> Parsed:
+# A résumé states who the person is or what they did; contact details alone (an invoice, a
+# letterhead) do not make one.
+_RESUME_CONTENT = ("name", "education", "work", "projects", "skills", "summary", "awards", "certificates")
+
+
+def parsed_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Parsed:
     """Segment, extract, validate, then ground: a value with no span in the document is dropped
-    (so :func:`parse` and :func:`parse_with_evidence` return the same profile)."""
+    (so :func:`parse` and :func:`parse_with_evidence` return the same profile). The deadline is
+    checked between stages."""
+    deadline.check(doc.source, "before segmentation")
     sections = route_sub_labels(segment(doc))
     if not any(s.key in ("education", "work", "internship", "projects") for s in sections):
         text = "".join(ln.text for s in sections for ln in s.lines)
         if not bio.is_bio(text):
             sections = _infer_sections(sections)
+    deadline.check(doc.source, "before extraction")
     data = extract_all(doc, sections)
+    deadline.check(doc.source, "after extraction")
     try:
         profile = Profile.model_validate(data)
     except ValueError as exc:  # an extractor produced a value the contract rejects: drop, not crash
@@ -102,9 +112,9 @@ def parsed_from_document(doc: Document) -> Parsed:
     grounded = ground(doc, sections, profile.model_dump(mode="json"))
     if grounded.dropped:
         profile = Profile.model_validate(grounded.data)
-    if profile.is_empty():
+    if not any(getattr(profile, field) for field in _RESUME_CONTENT):
         raise NotAResumeError(
-            "no résumé content found (no name, contact details or entries)", source=doc.source
+            "no résumé content found (no name, entries, skills or self-description)", source=doc.source
         )
     return Parsed(profile, grounded.text, grounded.evidence)
 
