@@ -208,12 +208,8 @@ def _clean(obj: dict[str, Any]) -> dict[str, Any]:
 
 # --- CSV -------------------------------------------------------------------------------------
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "source",
-    "sha256",
-    "seconds",
-    "error_type",
-    "error",
+# The profile's scalar fields, in contract order: CSV columns of their own.
+_SCALARS: tuple[str, ...] = (
     "name",
     "gender",
     "birth_date",
@@ -226,6 +222,15 @@ CSV_COLUMNS: tuple[str, ...] = (
     "ethnicity",
     "political_status",
     "years_of_experience",
+)
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "source",
+    "sha256",
+    "seconds",
+    "error_type",
+    "error",
+    *_SCALARS,
     "intention_positions",
     "intention_cities",
     "intention_salary",
@@ -258,24 +263,7 @@ def to_csv_row(profile: Profile | None) -> dict[str, str]:
         return {}
     d = profile.model_dump(mode="json")
     it = d["intention"]
-    row: dict[str, Any] = {
-        key: d[key]
-        for key in (
-            "name",
-            "gender",
-            "birth_date",
-            "age",
-            "phone",
-            "email",
-            "wechat",
-            "location",
-            "hometown",
-            "ethnicity",
-            "political_status",
-            "years_of_experience",
-            "summary",
-        )
-    }
+    row: dict[str, Any] = {key: d[key] for key in (*_SCALARS, "summary")}
     row.update(
         intention_positions=_items(it["positions"]),
         intention_cities=_items(it["cities"]),
