@@ -145,3 +145,22 @@ def test_parse_text_rejects_bytes() -> None:
 def test_missing_file_is_a_typed_error(tmp_path: object) -> None:
     with pytest.raises(InputError):
         cvparse.parse("/nonexistent/resume.pdf")
+
+
+def test_markdown_link_targets_stay_in_the_text_but_out_of_fields() -> None:
+    text = (
+        "# 王小明\n\n- 邮箱：wang@example.com\n- 博客：[我的博客](https://blog.example.dev)\n\n## 工作经历\n\n"
+        "### [示例科技有限公司](https://corp.example.com) ｜ 后端工程师 ｜ 2020.07 - 至今\n\n- 负责接口开发\n"
+    )
+    p = cvparse.parse_text(text)
+    assert p.name == "王小明"
+    assert "https://blog.example.dev" in p.links
+    assert "https://corp.example.com" in p.links
+    assert (p.work[0].company, p.work[0].title) == ("示例科技有限公司", "后端工程师")
+
+
+def test_degree_line_under_a_dated_school() -> None:
+    text = "张伟\n13800001111\n教育背景\n上海交通大学, 上海  2013 – 至今\n在读硕士研究生 信息与通信工程, 预计 2016 年 3 月毕业\n"
+    e = cvparse.parse_text(text).education
+    assert len(e) == 1
+    assert (e[0].school, e[0].degree, e[0].start, e[0].end) == ("上海交通大学", "master", "2013", "present")

@@ -71,9 +71,11 @@ def without_dates(text: str) -> str:
     for r in reversed(find_ranges(text)):
         out = out[: r.begin] + " " + out[r.stop :]
     out = _DURATION_BRACKETS.sub(" ", out)
+    out = _LINK_PARENS.sub(" ", out)  # "阿里巴巴 (https://www.alibabagroup.com)": a Markdown link target
     return _DURATION_PARENS.sub(" ", out)
 
 
+_LINK_PARENS = regex.compile(r"\s*[(（]\s*(?:https?://|www\.)[^)）\s]*\s*[)）]")
 _DURATION_BRACKETS = regex.compile(r"\[\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*\]")
 _DURATION_PARENS = regex.compile(
     r"[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*(?:年|years?|months?)\s*[)）]"
@@ -168,7 +170,7 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             and cur.dates is not None
             and cur.dates.is_range
             and _no_dates(text)
-            and not _opens_with_org(text, is_org)
+            and not (_opens_with_org(text, is_org) and any(is_org(h.text) for h in cur.header))
         ):
             # the entry already has its dates: an undated line under it is its role, not a new entry
             cur.header.append(ln)
@@ -186,6 +188,18 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             cur.header.append(ln)
             _note_dates(cur, len(cur.header) - 1)
             continue
+        if (
+            kind == "header"
+            and cur is not None
+            and not cur.body
+            and cur.dates is not None
+            and cur.dates.is_range
+        ):
+            single = date_range_of(text)
+            if single is not None and not single.is_range and not _opens_with_org(text, is_org):
+                # "在读硕士研究生 信息与通信工程, 预计 2016 年 3 月毕业" under a dated school line
+                cur.header.append(ln)
+                continue
         if kind in ("header", "date"):
             # two header lines before any date: organisation then role, as in "公司\n职位\n2020-2022"
             if (

@@ -9,6 +9,11 @@ from ..segment import Section
 from .entries import TITLE_BRACKET, Entry, description, header_label, label_of, split_entries, without_dates
 from .kv import chunks
 
+# A role split off a project line by a single space must read like one ("算法开发", "队长"),
+# not like the end of the name ("… GIS 系统", "… Plug 开发").
+_ROLE_TAIL = regex.compile(
+    r"^(?:队长|组长|成员|主持|个人|独立完成)$|^\p{Han}{1,6}(?:开发|负责人|工程师|经理|组长|队长|成员|主持|骨干|架构|研发|负责|担当|参与)$"
+)
 _SOLO = regex.compile(
     r"^(?:个人项目|个人|独立完成|独立开发|独立项目|solo|personal project|individual)$", regex.I
 )
@@ -71,7 +76,7 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     if len(pieces) == 1 and role is None:
         # "基于多模态特征的防治算法 算法开发": a short role after a single space
         m = regex.match(r"^(?P<name>.*\p{Han}.*?)\s(?P<role>[\p{Han}/]{2,8})$", pieces[0])
-        if m:
+        if m and _ROLE_TAIL.search(m.group("role")):
             pieces = [m.group("name").strip(), m.group("role")]
     if name is None and pieces:
         name = pieces.pop(0)

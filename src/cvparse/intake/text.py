@@ -97,14 +97,32 @@ _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^\s*>+\s?")
 
 
+_ANCHOR = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']([^"']+)["'][^>]*>(.*?)</a\s*>""", re.I | re.S)
+
+
+def _with_target(label: str, target: str) -> str:
+    """``[王小明的博客](https://x.dev)`` → ``王小明的博客 (https://x.dev)``: the target stays in the text,
+    where a reader of the rendered page would find it and evidence can point at it; in-page
+    anchors and labels that already show the address keep only the label."""
+    if target.startswith(("#", "mailto:")):
+        return label
+    bare = re.sub(r"^https?://(?:www\.)?", "", target).rstrip("/")
+    if not label.strip():
+        return target
+    if bare and (bare in label or label.strip().rstrip("/") in target):
+        return label
+    return f"{label} ({target})"
+
+
 def _strip_inline(text: str, links: list[str]) -> str:
     text = _IMAGE.sub("", text)
     for m in _LINK.finditer(text):
         if not m.group(2).startswith("#"):
             links.append(m.group(2))
-    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _LINK.sub(lambda m: _with_target(m.group(1), m.group(2)), text)
     for m in _HREF.finditer(text):
         links.append(m.group(1))
+    text = _ANCHOR.sub(lambda m: _with_target(m.group(2), m.group(1)), text)
     text = _AUTOLINK.sub(lambda m: m.group(1), text)
     text = _TAG.sub("", text)
     for _ in range(2):  # nested emphasis: ***x*** and **_x_**
