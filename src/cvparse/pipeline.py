@@ -145,12 +145,8 @@ def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
     if not data["education"]:
         data["education"] = story.education
     certs.extend(c for c in story.certificates if all(c["name"] != x["name"] for x in certs))
-    awards.extend(a for a in story.awards if all(a["name"] != x["name"] for x in awards))
-    seen = {a["name"] for a in awards}
-    for extra in honors.inline_awards(sections):
-        if extra["name"] not in seen and not any(str(extra["name"]) in str(n) for n in seen):
-            awards.append(extra)
-            seen.add(extra["name"])
+    for extra in [*story.awards, *honors.inline_awards(sections)]:
+        _add_award(awards, extra)
     data["awards"] = awards
     data["certificates"] = certs
     data["skills"] = skills.extract(sections)
@@ -167,6 +163,20 @@ def extract_all(doc: Document, sections: list[Section]) -> dict[str, Any]:
     if data.get("years_of_experience") is None and data["summary"]:
         data["years_of_experience"] = years_of_experience(data["summary"], labelled=False)
     return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _add_award(awards: list[dict[str, object]], item: dict[str, object]) -> None:
+    """Add an award found outside an awards section unless one listed already names it."""
+    key = _award_key(item["name"])
+    for existing in awards:
+        other = _award_key(existing["name"])
+        if key in other or other in key:
+            return
+    awards.append(item)
+
+
+def _award_key(name: object) -> str:
+    return regex.sub(r"[\s“”\"'‘’]|称号$", "", str(name))
 
 
 def _infer_sections(sections: list[Section]) -> list[Section]:

@@ -80,7 +80,13 @@ def _items(sec: Section) -> list[str]:
                 out.append(f"{names[0]} {dated[0]}" if dated else names[0])
                 continue
         parts = [p for p in _SPLIT.split(text) if p.strip()]
-        listed = [p for p in regex.split(r"\s*、\s*", text) if p.strip()]
+        # a Chinese list may use commas too ("TEM-4,CET-4,初级会计资格证书"); an English line's
+        # commas separate a name from its note ("CFA Level I, passed Dec 2020")
+        listed = [
+            p
+            for p in regex.split(r"\s*[、,]\s*" if regex.search(r"\p{Han}", text) else r"\s*、\s*", text)
+            if p.strip()
+        ]
         if len(listed) >= 2 and all(
             (CERT_WORDS.search(p) or AWARD_WORDS.search(p)) and len(p) <= 40 for p in listed
         ):
@@ -272,10 +278,13 @@ def inline_awards(sections: list[Section]) -> list[dict[str, object]]:
                     continue  # the project's prize, not the candidate's
                 name = m.group("name").strip()
                 name = regex.sub(r"^(?:了|过)", "", name)
-                if regex.match(r"^[\"“][^\"”]*[\"”]$", name):
-                    name = name[1:-1]
-                dates = find_ranges(ln.text[: m.start()]) or find_ranges(ln.text)
-                single = [d for d in dates if not d.is_range]
-                date = single[0].start if single else None
+                quoted = regex.fullmatch(r"[\"“]([^\"”]+)[\"”](?:荣誉称号|称号)?", name)
+                if quoted:  # "获“四川省优秀民营企业家”称号" → 四川省优秀民营企业家
+                    name = quoted.group(1)
+                # the date nearest before the award in its own clause ("…，2018年荣获…"), else the line's
+                clause_start = max(ln.text.rfind(c, 0, m.start()) for c in "，,；;。") + 1
+                before = [d for d in find_ranges(ln.text[clause_start : m.start()]) if not d.is_range]
+                single = before or [d for d in find_ranges(ln.text) if not d.is_range]
+                date = (before[-1] if before else single[0]).start if single else None
                 out.append({"name": name, "date": date})
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..normalize.skills import find_skills
 from ..normalize.text import clean_value
 from ..segment import Section
 from .entries import TITLE_BRACKET, Entry, description, header_label, label_of, split_entries, without_dates
@@ -30,10 +31,46 @@ def extract(sections: list[Section]) -> list[dict[str, object]]:
         if sec.key != "projects":
             continue
         for entry in split_entries(sec.lines, lambda text: False):
+            if not entry.header:
+                out.extend(_listed(entry))
+                continue
             item = _entry(entry)
             if item:
                 out.append(item)
     return out
+
+
+# "- TBUIAutoTest: iOS 自动化测试 UI 标签生成器。…": a project list, one bullet per project
+_LINK_TARGET = regex.compile(r"\s*[(（]\s*(?:https?://|www\.)[^)）\s]*\s*[)）]")
+_LISTED = regex.compile(
+    r"^\s*(?:[-–•·●◆◇■*+]|\d{1,2}[.、)])\s*(?P<name>[^:：。，,]{2,40}?)\s*[:：]\s*(?P<desc>\S.*)$"
+)
+
+
+def _listed(entry: Entry) -> list[dict[str, object]]:
+    """Projects written as a bulleted list of "name: description" items, with no entry headers."""
+    items: list[dict[str, object]] = []
+    for ln in entry.body:
+        m = _LISTED.match(_LINK_TARGET.sub("", ln.text))
+        if m is None:
+            if items and not regex.match(r"^\s*(?:[-–•·●◆◇■*+]|\d{1,2}[.、)])", ln.text):
+                desc = items[-1]["description"]
+                items[-1]["description"] = f"{desc}\n{ln.raw.strip()}" if desc else ln.raw.strip()
+            continue
+        if not regex.search(r"[A-Za-z0-9《]", m.group("name")):
+            continue  # "核心能力：…", "项目概要：…": a label inside the text, not a project's name
+        if find_skills(m.group("name"), listed=True):
+            continue  # "Spring Boot与Spring Cloud：…": a tech-stack note, not a project
+        items.append(
+            {
+                "name": clean_value(m.group("name")),
+                "role": None,
+                "start": None,
+                "end": None,
+                "description": m.group("desc").strip(),
+            }
+        )
+    return items
 
 
 def _entry(entry: Entry) -> dict[str, object] | None:
