@@ -104,21 +104,23 @@ def _with_target(label: str, target: str) -> str:
     """``[王小明的博客](https://x.dev)`` → ``王小明的博客 (https://x.dev)``: the target stays in the text,
     where a reader of the rendered page would find it and evidence can point at it; in-page
     anchors and labels that already show the address keep only the label."""
-    if target.startswith(("#", "mailto:")):
-        return label
+    if target.startswith(("#", "mailto:")) or ("@" in target and "/" not in target):
+        return label  # an in-page anchor or an e-mail address, not a link
     bare = re.sub(r"^https?://(?:www\.)?", "", target).rstrip("/")
     if not label.strip():
         return target
-    if bare and (bare in label or label.strip().rstrip("/") in target):
-        return label
+    shown = re.sub(r"^https?://(?:www\.)?", "", label.strip()).rstrip("/")
+    if bare and (bare in label or shown == bare):
+        return label  # the label already shows the address
     return f"{label} ({target})"
 
 
 def _strip_inline(text: str, links: list[str]) -> str:
     text = _IMAGE.sub("", text)
     for m in _LINK.finditer(text):
-        if not m.group(2).startswith("#"):
-            links.append(m.group(2))
+        target = m.group(2)
+        if not target.startswith(("#", "mailto:")) and not ("@" in target and "/" not in target):
+            links.append(target)
     text = _LINK.sub(lambda m: _with_target(m.group(1), m.group(2)), text)
     for m in _HREF.finditer(text):
         links.append(m.group(1))
