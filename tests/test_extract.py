@@ -164,3 +164,16 @@ def test_degree_line_under_a_dated_school() -> None:
     e = cvparse.parse_text(text).education
     assert len(e) == 1
     assert (e[0].school, e[0].degree, e[0].start, e[0].end) == ("上海交通大学", "master", "2013", "present")
+
+
+def test_traditional_chinese_resume_keeps_values_as_written() -> None:
+    text = (
+        "陳雅婷\n電話：0912-345-678 ｜ 電子郵件：yating.chen@example.com\n\n學歷\n"
+        "國立政治大學 廣告學系 學士  2015/09 - 2019/06\n\n工作經歷\n"
+        "2019/07 - 至今  好樂行銷股份有限公司  行銷企劃\n- 負責品牌社群經營\n"
+    )
+    p = cvparse.parse_text(text)
+    assert (p.name, p.phone) == ("陳雅婷", "+886912345678")
+    e = p.education[0]
+    assert (e.school, e.degree, e.major, e.start) == ("國立政治大學", "bachelor", "廣告學系", "2015-09")
+    assert (p.work[0].company, p.work[0].title, p.work[0].end) == ("好樂行銷股份有限公司", "行銷企劃", "present")

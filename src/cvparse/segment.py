@@ -19,7 +19,7 @@ import regex
 
 from . import resources
 from .document import Document, Line
-from .normalize.text import halfwidth
+from .normalize.text import fold_cjk, halfwidth
 
 # Longest heading text we accept (after decoration is stripped), in characters. Real
 # headings are 2–8 CJK characters or a few English words; bilingual ones are longer.
@@ -80,7 +80,7 @@ _CERT_WORD = regex.compile(r"证书|资格|certific")
 
 def _fold(text: str) -> str:
     """Comparable form of a heading: half-width, lower-case, no spaces or joiners."""
-    t = halfwidth(text).lower()
+    t = fold_cjk(halfwidth(text)).lower()
     t = t.replace("＆", "&").replace(" and ", "&")
     return _JOINERS.sub("", t)
 
@@ -165,7 +165,7 @@ _EN_KEYWORD_KEYS = (
 
 
 def _keyword_key(text: str) -> str | None:
-    core = squash(_strip_decor(halfwidth(text)))
+    core = squash(_strip_decor(fold_cjk(halfwidth(text))))
     latin = _strip_decor(halfwidth(text)).lower()
     if regex.fullmatch(r"[a-z &/\-]{3,40}", latin) and len(latin.split()) <= 4:
         for key, pattern in _EN_KEYWORD_KEYS:  # "Technical & Skill", "Open Source Project"
@@ -235,7 +235,7 @@ def segment(doc: Document) -> list[Section]:
             key = None
         if key is None and (needs_emphasis or line.heading) and _emphasised(line, body_size or 1e9):
             key = _keyword_key(stripped)
-        if key is None and _HEADING_NOUN.search(squash(stripped)):
+        if key is None and _HEADING_NOUN.search(squash(fold_cjk(stripped))):
             key = _keyword_key(stripped)  # "教学成果与荣誉": unknown words, a heading's shape
         if key is not None and _plausible_heading(stripped):
             sections.append(Section(key, _strip_decor(stripped), heading_line=i))

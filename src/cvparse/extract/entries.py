@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..normalize.dates import DateRange, find_ranges
-from ..normalize.text import clean_value
+from ..normalize.text import clean_value, fold_cjk
 from ..segment import SLine
 
 BULLET = regex.compile(
@@ -102,11 +102,11 @@ def label_of(text: str) -> tuple[str, str] | None:
     the label is one entries use; a label alone on its line (``工作内容``) gives an empty rest."""
     m = LABEL.match(text)
     if m:
-        return m.group("label").strip(), m.group("rest").strip()
+        return fold_cjk(m.group("label").strip()), m.group("rest").strip()
     m = _CELL_LABEL.match(text)
-    if m and _known_label(m.group("label")):
-        return m.group("label").strip(), m.group("rest").strip()
-    core = text.strip()
+    if m and _known_label(fold_cjk(m.group("label"))):
+        return fold_cjk(m.group("label").strip()), m.group("rest").strip()
+    core = fold_cjk(text.strip())
     if _known_label(core) and len(core) <= 8:
         return core, ""
     return None

@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from .. import resources
+from ..normalize.text import fold_cjk
 
 _SEP_CHARS = "|｜│/／·•、,，;；\t"
 
@@ -71,6 +72,7 @@ def field_of_label(label: str) -> str | None:
 def pairs(line: str, *, bare: bool = False) -> list[KV]:
     """Labelled values on ``line``. With ``bare``, labels without a colon count too (form cells)."""
     pattern, table = _labels()
+    written, line = line, fold_cjk(line)  # 姓名/職位/電話: labels matched in simplified form
     # A colon label ends at a ":" or "：", so the search stops at the last one (and is skipped
     # without one); a bare label is followed by a bar or a blank. Same marks, far fewer
     # positions tried: this is the hottest search of a parse.
@@ -85,7 +87,7 @@ def pairs(line: str, *, bare: bool = False) -> list[KV]:
     out: list[KV] = []
     for i, (_ls, vs, label) in enumerate(marks):
         ve = marks[i + 1][0] if i + 1 < len(marks) else len(line)
-        raw = line[vs:ve]
+        raw = written[vs:ve]
         value = raw.strip().strip(_SEP_CHARS + " ").strip()
         if not value:
             continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from ..normalize.text import fold_cjk
+
 SCHOOL_SUFFIX = r"(?:大学|学院|学校|中学|高中|一中|二中|附中|职业技术学院|职业学院|党校|研究生院|科学院|研究院|研究所|分校|校区|University|College|Institute(?: of [A-Z][a-z]+)*|School|Academy|Polytechnic)"
 COMPANY_SUFFIX = (
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|分公司|银行|分行|支行|研究院|研究所|设计院|医院|卫生院|"
@@ -69,7 +71,30 @@ def _lead_trim(text: str, start: int, end: int) -> int:
     return m.end() if m and m.end() < end - 1 else start
 
 
+def _as_written(text: str, folded: str, found: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """Map a name found in the folded (simplified) text back to the text as written."""
+    if found is None or folded is text:
+        return found
+    name, start, end = found
+    offset = folded.find(name, start, end)
+    if offset < 0:
+        return found
+    return text[offset : offset + len(name)], start, end
+
+
 def find_school(text: str) -> tuple[str, int, int] | None:
+    """The school named in ``text`` (国立政治大学 and 國立政治大學 alike), as written."""
+    folded = fold_cjk(text)
+    return _as_written(text, folded, _find_school(folded))
+
+
+def find_company(text: str) -> tuple[str, int, int] | None:
+    """The employer named in ``text``, as written."""
+    folded = fold_cjk(text)
+    return _as_written(text, folded, _find_company(folded))
+
+
+def _find_school(text: str) -> tuple[str, int, int] | None:
     if regex.search(r"\p{Han}", text):
         m = _CN_SCHOOL.search(text)
         if m:
@@ -84,7 +109,7 @@ def find_school(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def find_company(text: str) -> tuple[str, int, int] | None:
+def _find_company(text: str) -> tuple[str, int, int] | None:
     m = _EN_COMPANY.search(text)
     if m and not regex.search(r"\p{Han}", text[: m.start()]):
         return _latin_span(text, m.start(), m.end())

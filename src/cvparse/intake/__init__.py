@@ -36,7 +36,6 @@ Source = str | bytes | bytearray | memoryview | os.PathLike[str]
 Engine = Literal["pdfplumber", "pdfium"]
 
 
-
 def load_bytes(source: Source, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str | None]:
     """The raw bytes of ``source`` and a display name for messages."""
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -52,7 +51,9 @@ def load_bytes(source: Source, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, 
             if limits.max_bytes is not None and size > limits.max_bytes:
                 raise LimitExceededError(
                     f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
-                    source=name, limit="max_bytes", value=size,
+                    source=name,
+                    limit="max_bytes",
+                    value=size,
                 )
             data = path.read_bytes()
         except OSError as exc:
@@ -62,7 +63,9 @@ def load_bytes(source: Source, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, 
     if limits.max_bytes is not None and len(data) > limits.max_bytes:
         raise LimitExceededError(
             f"input is {len(data):,} bytes, over the limit of {limits.max_bytes:,}",
-            source=name, limit="max_bytes", value=len(data),
+            source=name,
+            limit="max_bytes",
+            value=len(data),
         )
     if not data.strip():
         raise EmptyDocumentError("the input is empty", source=name)
@@ -94,7 +97,9 @@ def read(
             raise LimitExceededError(
                 f"the text is {len(data):,} bytes, so over {len(data) // MAX_BYTES_PER_CHAR:,} characters; "
                 f"over the limit of {limits.max_chars:,}",
-                source=name, limit="max_chars", value=len(data) // MAX_BYTES_PER_CHAR,
+                source=name,
+                limit="max_chars",
+                value=len(data) // MAX_BYTES_PER_CHAR,
             )
         doc = read_text(data, source=name, markdown=kind == "markdown", limits=limits, deadline=deadline)
     elif kind == ENCRYPTED_OOXML:
@@ -121,7 +126,9 @@ def _check_chars(doc: Document, limits: Limits) -> None:
     if total > limits.max_chars:
         raise LimitExceededError(
             f"document has {total:,} characters of text, over the limit of {limits.max_chars:,}",
-            source=doc.source, limit="max_chars", value=total,
+            source=doc.source,
+            limit="max_chars",
+            value=total,
         )
 
 

@@ -152,7 +152,14 @@ def _vet_package(data: bytes, *, source: str | None, limits: Limits) -> None:
     """Refuse hostile or broken packages before python-docx decompresses anything."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         # NotImplementedError: a damaged directory entry claims a zip version Python lacks
         raise CorruptDocumentError(
             f"not a readable DOCX (zip) package: {_describe(exc)}", source=source

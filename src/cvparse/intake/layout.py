@@ -76,8 +76,9 @@ CELL_SEPARATOR = " | "
 
 def _is_cjk(ch: str) -> bool:
     cp = ord(ch)
-    return (0x3000 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF
-            or 0x20000 <= cp <= 0x2FFFF)
+    return (
+        0x3000 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF or 0x20000 <= cp <= 0x2FFFF
+    )
 
 
 @dataclass(slots=True)
@@ -124,7 +125,10 @@ def clean_glyphs(glyphs: Iterable[Glyph]) -> list[Glyph]:
 
 
 def _overprinted(
-    by_column: dict[tuple[str, int], list[int]], kept: list[Glyph], text: str, g: Glyph,
+    by_column: dict[tuple[str, int], list[int]],
+    kept: list[Glyph],
+    text: str,
+    g: Glyph,
 ) -> int | None:
     """Index of an already kept glyph with the same text at (almost) the same place."""
     x = int(g.x0)
@@ -207,9 +211,14 @@ def _make_item(glyphs: list[Glyph]) -> _Item:
     if not glyphs:
         return _Item(0, 0, 0, 0, [])
     bases = sorted(g.base for g in glyphs if g.text != " ")
-    return _Item(min(g.x0 for g in glyphs), min(g.top for g in glyphs),
-                 max(g.x1 for g in glyphs), max(g.bottom for g in glyphs), glyphs,
-                 base=bases[len(bases) // 2])
+    return _Item(
+        min(g.x0 for g in glyphs),
+        min(g.top for g in glyphs),
+        max(g.x1 for g in glyphs),
+        max(g.bottom for g in glyphs),
+        glyphs,
+        base=bases[len(bases) // 2],
+    )
 
 
 def join_glyphs(glyphs: Sequence[Glyph]) -> str:
@@ -262,7 +271,10 @@ def _segment(items: list[_Item], ctx: _Context, depth: int) -> list[list[_Item]]
 
 
 def _split_groups(
-    items: list[_Item], split: tuple[float, float, float], ctx: _Context, depth: int,
+    items: list[_Item],
+    split: tuple[float, float, float],
+    ctx: _Context,
+    depth: int,
 ) -> list[list[_Item]]:
     gx, ya, yb = split
     head = [i for i in items if i.cy < ya]
@@ -282,7 +294,11 @@ def _split_groups(
 
 
 def _blocked(
-    items: list[_Item], ctx: _Context, x: float, ytop: float, ybottom: float,
+    items: list[_Item],
+    ctx: _Context,
+    x: float,
+    ytop: float,
+    ybottom: float,
 ) -> list[tuple[float, float]]:
     """Vertical spans where something (a run, a table, a horizontal rule) crosses ``x``."""
     return sorted(
@@ -340,8 +356,12 @@ def _largest_free_gap(blocked: list[tuple[float, float]], ytop: float, ybottom: 
 
 
 def _is_column_split(
-    items: list[_Item], x: float, ya: float, yb: float,
-    min_runs: int = COLUMN_MIN_RUNS, check_alignment: bool = True,
+    items: list[_Item],
+    x: float,
+    ya: float,
+    yb: float,
+    min_runs: int = COLUMN_MIN_RUNS,
+    check_alignment: bool = True,
 ) -> bool:
     inside = [i for i in items if ya <= i.cy <= yb]
     left = [i for i in inside if i.x1 <= x]
@@ -434,8 +454,12 @@ def make_line(parts: Sequence[Sequence[Glyph]], page: int, separator: str = " ")
         sizes[key] = sizes.get(key, 0) + len(g.text)
         bold += len(g.text) if g.bold else 0
     size = max(sizes, key=lambda k: sizes[k])
-    bbox = (round(min(g.x0 for g in glyphs), 2), round(min(g.top for g in glyphs), 2),
-            round(max(g.x1 for g in glyphs), 2), round(max(g.bottom for g in glyphs), 2))
+    bbox = (
+        round(min(g.x0 for g in glyphs), 2),
+        round(min(g.top for g in glyphs), 2),
+        round(max(g.x1 for g in glyphs), 2),
+        round(max(g.bottom for g in glyphs), 2),
+    )
     return Line(text=text, page=page, bbox=bbox, size=size, bold=bold * 2 > sum(sizes.values()))
 
 

@@ -133,7 +133,8 @@ def _open(data: bytes, source: str | None, engine: EngineName) -> Engine:
     except Exception as exc:
         if _is_password_error(exc):
             raise EncryptedDocumentError(
-                "the PDF is password-protected; it cannot be read without the password", source=source,
+                "the PDF is password-protected; it cannot be read without the password",
+                source=source,
             ) from exc
         raise CorruptDocumentError(f"the PDF cannot be opened: {_describe(exc)}", source=source) from exc
 
@@ -174,7 +175,9 @@ def _check_inflated_size(data: bytes, limits: Limits, source: str | None) -> Non
         if total > budget:
             raise LimitExceededError(
                 f"the PDF's streams inflate past {budget:,} bytes (a compression bomb)",
-                source=source, limit="max_unzipped_bytes", value=total,
+                source=source,
+                limit="max_unzipped_bytes",
+                value=total,
             )
 
 
@@ -220,7 +223,9 @@ def _check_pages(count: int, limits: Limits, source: str | None) -> None:
         many = f"more than {limits.max_pages:,}" if count == limits.max_pages + 1 else f"{count:,}"
         raise LimitExceededError(
             f"the PDF has {many} pages, over the limit of {limits.max_pages:,}",
-            source=source, limit="max_pages", value=count,
+            source=source,
+            limit="max_pages",
+            value=count,
         )
 
 
@@ -238,7 +243,9 @@ def _read_pages(reader: Engine, source: str | None, limits: Limits, deadline: De
             if limits.max_pages is not None and len(pages) > limits.max_pages:
                 raise LimitExceededError(
                     f"the PDF has more than {limits.max_pages:,} pages (its page count says fewer)",
-                    source=source, limit="max_pages", value=len(pages),
+                    source=source,
+                    limit="max_pages",
+                    value=len(pages),
                 )
             deadline.check(source, f"reading page {len(pages) + 1}")
         return pages
@@ -287,8 +294,11 @@ def _quiet_pdfminer(engine: EngineName) -> Iterator[None]:
 
 
 def _pdfminer_loggers() -> list[logging.Logger]:
-    names = [n for n in list(logging.Logger.manager.loggerDict) if n == _PDFMINER_LOGGER
-             or n.startswith(_PDFMINER_LOGGER + ".")]
+    names = [
+        n
+        for n in list(logging.Logger.manager.loggerDict)
+        if n == _PDFMINER_LOGGER or n.startswith(_PDFMINER_LOGGER + ".")
+    ]
     return [logging.getLogger(n) for n in [_PDFMINER_LOGGER, *names]]
 
 

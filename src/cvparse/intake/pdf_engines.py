@@ -59,8 +59,12 @@ def edges(x0: float, top: float, x1: float, bottom: float, stroked: bool) -> lis
         return [Rule(x0, top, x1, bottom)]
     if not stroked or (width < MIN_RULE_LENGTH and height < MIN_RULE_LENGTH):
         return []
-    return [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
-            Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+    return [
+        Rule(x0, top, x1, top),
+        Rule(x0, bottom, x1, bottom),
+        Rule(x0, top, x0, bottom),
+        Rule(x1, top, x1, bottom),
+    ]
 
 
 def segment_rule(ax: float, ay: float, bx: float, by: float) -> Rule | None:
@@ -119,7 +123,8 @@ class PlumberEngine:
             use_type3 = type3_share <= TYPE3_BOLD_MAX_SHARE
             glyphs = tuple(
                 _plumber_glyph(c, use_type3 and c["fontname"] in type3)
-                for c in chars if c.get("upright", True)
+                for c in chars
+                if c.get("upright", True)
             )
             rules: list[Rule] = []
             for r in page.rects:
@@ -144,8 +149,17 @@ def _plumber_glyph(c: dict[str, Any], type3: bool) -> Glyph:
     text = str(c["text"])
     unmapped = bool(_CID_TOKEN.match(text))
     bold = type3 or bool(_BOLD_NAME.search(str(c["fontname"])))
-    return Glyph(text, float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]),
-                 float(c["size"]), bold, unmapped, float(c["top"]) + float(c["y1"]) - float(c["matrix"][5]))
+    return Glyph(
+        text,
+        float(c["x0"]),
+        float(c["top"]),
+        float(c["x1"]),
+        float(c["bottom"]),
+        float(c["size"]),
+        bold,
+        unmapped,
+        float(c["top"]) + float(c["y1"]) - float(c["matrix"][5]),
+    )
 
 
 def _type3_font_names(page: Any) -> set[str]:
@@ -206,8 +220,16 @@ def _pdfium_glyphs(tp: Any, height: float) -> Iterator[Glyph]:
 
     # Eight ctypes calls per glyph make this the engine's hot loop: the functions are bound
     # to locals once, and a font name is decoded and tested for "bold" once per font.
-    get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-    get_angle, get_matrix, get_size = raw.FPDFText_GetCharAngle, raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
+    get_unicode, get_box, get_origin = (
+        raw.FPDFText_GetUnicode,
+        raw.FPDFText_GetLooseCharBox,
+        raw.FPDFText_GetCharOrigin,
+    )
+    get_angle, get_matrix, get_size = (
+        raw.FPDFText_GetCharAngle,
+        raw.FPDFText_GetMatrix,
+        raw.FPDFText_GetFontSize,
+    )
     get_font, map_error = raw.FPDFText_GetFontInfo, raw.FPDFText_HasUnicodeMapError
     box = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
@@ -250,8 +272,12 @@ def _pdfium_glyphs(tp: Any, height: float) -> Iterator[Glyph]:
         # pdfminer's box is one em tall from the descent line; pdfium's loose box uses the
         # font's (often taller) ascent. Use the pdfminer convention so both engines agree.
         # pdfium names no font for Type 3 glyphs: index -1 marks them for the bold cue below.
-        infos.append((i if key else -1, Glyph(text, box.left, bottom - size, box.right, bottom, size,
-                                              bold, unmapped, base)))
+        infos.append(
+            (
+                i if key else -1,
+                Glyph(text, box.left, bottom - size, box.right, bottom, size, bold, unmapped, base),
+            )
+        )
     type3 = sum(1 for i, _ in infos if i < 0)
     use_type3 = type3 <= TYPE3_BOLD_MAX_SHARE * max(len(infos), 1)
     for i, g in infos:

@@ -101,8 +101,10 @@ def _cells(hs: list[_Segment], vs: list[_Segment]) -> list[BBox]:
     points: set[tuple[float, float]] = set()
     for h in hs:
         for v in vs:
-            if (h.start - JOIN_TOLERANCE <= v.pos <= h.end + JOIN_TOLERANCE
-                    and v.start - JOIN_TOLERANCE <= h.pos <= v.end + JOIN_TOLERANCE):
+            if (
+                h.start - JOIN_TOLERANCE <= v.pos <= h.end + JOIN_TOLERANCE
+                and v.start - JOIN_TOLERANCE <= h.pos <= v.end + JOIN_TOLERANCE
+            ):
                 points.add((v.pos, h.pos))
     xs_on_y: dict[float, list[float]] = defaultdict(list)
     ys_on_x: dict[float, list[float]] = defaultdict(list)
@@ -118,9 +120,13 @@ def _cells(hs: list[_Segment], vs: list[_Segment]) -> list[BBox]:
 
 
 def _smallest_cell(
-    x: float, y: float,
-    xs_on_y: dict[float, list[float]], ys_on_x: dict[float, list[float]],
-    points: set[tuple[float, float]], hs: list[_Segment], vs: list[_Segment],
+    x: float,
+    y: float,
+    xs_on_y: dict[float, list[float]],
+    ys_on_x: dict[float, list[float]],
+    points: set[tuple[float, float]],
+    hs: list[_Segment],
+    vs: list[_Segment],
 ) -> BBox | None:
     """The cell whose top-left corner is ``(x, y)``: the nearest ruled bottom-right corner."""
     for y2 in sorted(v for v in ys_on_x[x] if v > y):
@@ -129,8 +135,13 @@ def _smallest_cell(
         for x2 in sorted(v for v in xs_on_y[y] if v > x):
             if not _covered(hs, y, x, x2):
                 break
-            if ((x2, y2) in points and _covered(vs, x2, y, y2) and _covered(hs, y2, x, x2)
-                    and x2 - x >= MIN_CELL_SIDE and y2 - y >= MIN_CELL_SIDE):
+            if (
+                (x2, y2) in points
+                and _covered(vs, x2, y, y2)
+                and _covered(hs, y2, x, x2)
+                and x2 - x >= MIN_CELL_SIDE
+                and y2 - y >= MIN_CELL_SIDE
+            ):
                 return (x, y, x2, y2)
     return None
 
@@ -167,8 +178,12 @@ def _table(cells: list[BBox]) -> Table:
             rows[-1].append(cell)
         else:
             rows.append([cell])
-    bbox = (min(c[0] for c in cells), min(c[1] for c in cells),
-            max(c[2] for c in cells), max(c[3] for c in cells))
+    bbox = (
+        min(c[0] for c in cells),
+        min(c[1] for c in cells),
+        max(c[2] for c in cells),
+        max(c[3] for c in cells),
+    )
     return Table(bbox, tuple(tuple(sorted(r, key=lambda c: c[0])) for r in rows))
 
 

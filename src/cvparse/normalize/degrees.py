@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from .. import resources
-from .text import halfwidth
+from .text import fold_cjk, halfwidth
 
 LADDER = ("high_school", "associate", "bachelor", "master", "mba", "doctor", "postdoc")
 
@@ -36,7 +36,7 @@ def _table() -> tuple[regex.Pattern[str], dict[str, str]]:
 def find_degree(text: str) -> tuple[str, int, int] | None:
     """The first degree named in ``text``: ``(degree, start, end)``."""
     pattern, mapping = _table()
-    m = pattern.search(halfwidth(text))
+    m = pattern.search(fold_cjk(halfwidth(text)))
     if not m:
         return None
     return mapping[m.group().lower()], m.start(), m.end()

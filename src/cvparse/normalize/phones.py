@@ -30,6 +30,7 @@ def _candidates() -> regex.Pattern[str]:
 
 
 _MOBILE = regex.compile(r"1[3-9]\d{9}")
+_TW_MOBILE = regex.compile(r"09\d{8}")
 _NON_DIGITS = regex.compile(r"\D")
 _DATE_LIKE = regex.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?(?:\s*[-–~]\s*.*)?")
 
@@ -51,8 +52,11 @@ def normalize_phone(raw: str) -> str | None:
         return digits
     if len(digits) == 13 and digits.startswith("86") and _MOBILE.fullmatch(digits[2:]):
         return digits[2:]
+    # Without a country code the number is read as mainland China; a ten-digit 09… number is not
+    # a mainland one and is the way Taiwan writes its mobiles (0912-345-678).
+    region = "TW" if not text.startswith("+") and _TW_MOBILE.fullmatch(digits) else "CN"
     try:
-        num = phonenumbers.parse(text, "CN")
+        num = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(num):

@@ -8,6 +8,7 @@ text are offsets in the original text too (evidence spans rely on it).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _FW = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FW[0x3000] = 0x20  # ideographic space
@@ -62,3 +63,22 @@ def cjk_ratio(text: str) -> float:
 def clean_value(text: str) -> str:
     """Trim separators and stray punctuation from both ends of an extracted value."""
     return text.strip(" \t|｜·•,，;；:：/\\-–—~_").strip()
+
+
+@cache
+def _t2s() -> dict[int, int]:
+    from .. import resources
+
+    return {ord(t): ord(s) for t, s, *_ in resources.rows("t2s.tsv")}
+
+
+def fold_cjk(text: str) -> str:
+    """Traditional → simplified characters, one for one (same length), for *matching* only.
+
+    Vocabularies (headings, labels, organisation suffixes, degrees) are written in simplified
+    Chinese; a traditional résumé (學歷, 國立政治大學, 碩士) is matched through this fold while
+    every value is still sliced from the text as written.
+    """
+    if text.isascii():
+        return text
+    return text.translate(_t2s())
