@@ -64,7 +64,8 @@ def inputs(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir()
+        p
+        for p in folder.iterdir()
         if p.suffix.lower() in INPUT_SUFFIXES and p.stem.upper() not in {"README", "MANIFEST"}
     )
 
@@ -140,10 +141,13 @@ print(json.dumps({{"import_s": t1 - t0, "parse_s": t2 - t1}}))
 """
 
 
-def cold_start(text_file: Path | None, pdf_file: Path | None, repeats: int, env: dict[str, str]) -> dict[str, Any]:
+def cold_start(
+    text_file: Path | None, pdf_file: Path | None, repeats: int, env: dict[str, str]
+) -> dict[str, Any]:
     run_child(_IMPORT_CHILD, env)  # fills the bytecode cache
     out: dict[str, Any] = {
-        "import_ms": 1000 * statistics.median(run_child(_IMPORT_CHILD, env)["import_s"] for _ in range(repeats)),
+        "import_ms": 1000
+        * statistics.median(run_child(_IMPORT_CHILD, env)["import_s"] for _ in range(repeats)),
     }
     cases: list[tuple[str, Path, str]] = []
     if text_file is not None:
@@ -175,8 +179,11 @@ def text_times(files: list[Path], rounds: int) -> dict[str, Any]:
             t = timed(lambda data=data: cvparse.parse(data))  # type: ignore[misc]
             times.append(t)
             per_file[f.name].append(t)
-    return {**summary(times), "files": len(files),
-            "per_file_ms": {k: round(1000 * statistics.median(v), 3) for k, v in per_file.items()}}
+    return {
+        **summary(times),
+        "files": len(files),
+        "per_file_ms": {k: round(1000 * statistics.median(v), 3) for k, v in per_file.items()},
+    }
 
 
 def plumber_alone(path: Path) -> None:
@@ -284,7 +291,10 @@ def batch(files: list[Path], env: dict[str, str], repeat_corpus: int) -> dict[st
     for workers in (1, 2):
         proc = subprocess.run(
             [sys.executable, "-c", _BATCH_CHILD, json.dumps(names), str(workers)],
-            capture_output=True, text=True, env=env, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
         )
         if proc.returncode != 0:
             raise RuntimeError(f"batch child failed:\n{proc.stderr[-2000:]}")
@@ -341,8 +351,13 @@ def accuracy(files: list[Path], corpus: Path) -> dict[str, Any]:
             if f.suffix.lower() == ".pdf":
                 per_doc[f.stem] = scorer.summarise(tally)["f1"]
         s = scorer.summarise(total)
-        out[engine] = {"micro_f1": s["f1"], "precision": s["precision"], "recall": s["recall"],
-                       "groups": s["groups"], "pdf_docs_f1": per_doc}
+        out[engine] = {
+            "micro_f1": s["f1"],
+            "precision": s["precision"],
+            "recall": s["recall"],
+            "groups": s["groups"],
+            "pdf_docs_f1": per_doc,
+        }
     out["documents"] = len(golds)
     out["f1_gap_pdfplumber_minus_pdfium"] = out["pdfplumber"]["micro_f1"] - out["pdfium"]["micro_f1"]
     return out
@@ -358,8 +373,13 @@ def machine() -> dict[str, Any]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "platform": platform.platform(), "load_avg_1m": os.getloadavg()[0]}
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_avg_1m": os.getloadavg()[0],
+    }
 
 
 def verdict(value: float | None, target: float, higher_is_better: bool = False) -> str:
@@ -378,51 +398,76 @@ def markdown(r: dict[str, Any]) -> str:
 
     cold = r.get("cold_start", {})
     if "import_ms" in cold:
-        row("`import cvparse` (fresh process, median)", f"{cold['import_ms']:.0f} ms",
-            f"≤ {TARGETS['import_ms']:.0f} ms: {verdict(cold['import_ms'], TARGETS['import_ms'])}")
+        row(
+            "`import cvparse` (fresh process, median)",
+            f"{cold['import_ms']:.0f} ms",
+            f"≤ {TARGETS['import_ms']:.0f} ms: {verdict(cold['import_ms'], TARGETS['import_ms'])}",
+        )
     if "first_text_parse_ms" in cold:
-        row("first text parse in a fresh process (after import)", f"{cold['first_text_parse_ms']:.0f} ms",
+        row(
+            "first text parse in a fresh process (after import)",
+            f"{cold['first_text_parse_ms']:.0f} ms",
             f"≤ {TARGETS['first_text_parse_ms']:.0f} ms: "
-            f"{verdict(cold['first_text_parse_ms'], TARGETS['first_text_parse_ms'])}")
+            f"{verdict(cold['first_text_parse_ms'], TARGETS['first_text_parse_ms'])}",
+        )
     for e in ENGINES:
         if f"first_pdf_parse_{e}_ms" in cold:
             row(f"first PDF parse in a fresh process, {e}", f"{cold[f'first_pdf_parse_{e}_ms']:.0f} ms")
     text = r.get("text")
     if text:
-        row(f"text résumé, warm ({text['files']} files), median / p95",
+        row(
+            f"text résumé, warm ({text['files']} files), median / p95",
             f"{text['median_ms']:.2f} / {text['p95_ms']:.2f} ms",
-            f"median ≤ {TARGETS['text_median_ms']:.0f} ms: {verdict(text['median_ms'], TARGETS['text_median_ms'])}")
+            f"median ≤ {TARGETS['text_median_ms']:.0f} ms: {verdict(text['median_ms'], TARGETS['text_median_ms'])}",
+        )
     pdf = r.get("pdf")
     if pdf:
         label = f"({pdf['files']} PDFs, {pdf['pages']} pages)"
-        for key, what in (("cvparse_pdfplumber", "cvparse, pdfplumber engine"),
-                          ("pdfplumber_alone", "pdfplumber alone (`extract_words`)"),
-                          ("cvparse_pdfium", "cvparse, pdfium engine"),
-                          ("pypdfium2_alone", "pypdfium2 alone (text page + char boxes)")):
-            row(f"PDF per page, {what} {label}, median / p95",
-                f"{pdf[key]['median_ms']:.1f} / {pdf[key]['p95_ms']:.1f} ms")
+        for key, what in (
+            ("cvparse_pdfplumber", "cvparse, pdfplumber engine"),
+            ("pdfplumber_alone", "pdfplumber alone (`extract_words`)"),
+            ("cvparse_pdfium", "cvparse, pdfium engine"),
+            ("pypdfium2_alone", "pypdfium2 alone (text page + char boxes)"),
+        ):
+            row(
+                f"PDF per page, {what} {label}, median / p95",
+                f"{pdf[key]['median_ms']:.1f} / {pdf[key]['p95_ms']:.1f} ms",
+            )
         x = pdf["ratio_cvparse_plumber_vs_plumber_alone"]
-        row("cvparse(pdfplumber) / pdfplumber alone (total time)", f"{x:.2f}×",
-            f"≤ {TARGETS['plumber_ratio']}×: {verdict(x, TARGETS['plumber_ratio'])}")
+        row(
+            "cvparse(pdfplumber) / pdfplumber alone (total time)",
+            f"{x:.2f}×",
+            f"≤ {TARGETS['plumber_ratio']}×: {verdict(x, TARGETS['plumber_ratio'])}",
+        )
         x = pdf["ratio_cvparse_pdfium_vs_pdfium_alone"]
-        row("cvparse(pdfium) / pypdfium2 alone (total time)", f"{x:.2f}×",
-            f"≤ {TARGETS['pdfium_ratio']}×: {verdict(x, TARGETS['pdfium_ratio'])}")
+        row(
+            "cvparse(pdfium) / pypdfium2 alone (total time)",
+            f"{x:.2f}×",
+            f"≤ {TARGETS['pdfium_ratio']}×: {verdict(x, TARGETS['pdfium_ratio'])}",
+        )
         x = pdf["ratio_plumber_engine_vs_pdfium_engine"]
-        row("pdfplumber engine / pdfium engine (total time)", f"{x:.1f}×",
-            f"≥ {TARGETS['engine_speedup']}×: {verdict(x, TARGETS['engine_speedup'], higher_is_better=True)}")
+        row(
+            "pdfplumber engine / pdfium engine (total time)",
+            f"{x:.1f}×",
+            f"≥ {TARGETS['engine_speedup']}×: {verdict(x, TARGETS['engine_speedup'], higher_is_better=True)}",
+        )
     b = r.get("batch")
     if b:
         for w in (1, 2):
             d = b[f"workers_{w}"]
             rss = f", peak RSS {d['worker_peak_rss_mb']:.0f} MB per worker" if d["worker_peak_rss_mb"] else ""
-            row(f"`parse_many`, {w} worker{'s' if w > 1 else ''} ({d['files']} files)",
-                f"{d['files_per_s']:.1f} files/s{rss}")
+            row(
+                f"`parse_many`, {w} worker{'s' if w > 1 else ''} ({d['files']} files)",
+                f"{d['files_per_s']:.1f} files/s{rss}",
+            )
     acc = r.get("accuracy")
     if acc and "pdfplumber" in acc:
         gap = acc["f1_gap_pdfplumber_minus_pdfium"]
-        row(f"dev micro-F1, pdfplumber / pdfium ({acc['documents']} docs)",
+        row(
+            f"dev micro-F1, pdfplumber / pdfium ({acc['documents']} docs)",
             f"{acc['pdfplumber']['micro_f1']:.4f} / {acc['pdfium']['micro_f1']:.4f}",
-            f"pdfium default if gap ≤ 0.005: gap {gap:+.4f}")
+            f"pdfium default if gap ≤ 0.005: gap {gap:+.4f}",
+        )
     lines = [
         f"Machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']} "
         f"(1-min load average {m['load_avg_1m']:.2f} at the start).",
@@ -449,7 +494,9 @@ def main(argv: list[str] | None = None) -> int:
     if a.corpus.is_dir():
         files += inputs(a.corpus)
     else:
-        print(f"dev corpus not found at {a.corpus}: skipped (the samples are still measured)", file=sys.stderr)
+        print(
+            f"dev corpus not found at {a.corpus}: skipped (the samples are still measured)", file=sys.stderr
+        )
     samples = inputs(a.samples)
     if not samples:
         print(f"no samples in {a.samples}: skipped", file=sys.stderr)
@@ -460,14 +507,18 @@ def main(argv: list[str] | None = None) -> int:
     text_files = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES]
     pdf_files = [f for f in files if f.suffix.lower() == ".pdf"]
 
-    result: dict[str, Any] = {"machine": machine(), "quick": a.quick,
-                              "corpus": str(a.corpus) if a.corpus.is_dir() else None,
-                              "samples": str(a.samples) if samples else None}
+    result: dict[str, Any] = {
+        "machine": machine(),
+        "quick": a.quick,
+        "corpus": str(a.corpus) if a.corpus.is_dir() else None,
+        "samples": str(a.samples) if samples else None,
+    }
     with tempfile.TemporaryDirectory(prefix="cvparse-bench-pyc-") as pycache:
         env = fresh_env(pycache)
         print("cold start ...", file=sys.stderr)
-        result["cold_start"] = cold_start(text_files[0] if text_files else None,
-                                          pdf_files[0] if pdf_files else None, repeats, env)
+        result["cold_start"] = cold_start(
+            text_files[0] if text_files else None, pdf_files[0] if pdf_files else None, repeats, env
+        )
         print("batch ...", file=sys.stderr)
         result["batch"] = batch(files, env, 1 if a.quick else 2)
     if text_files:

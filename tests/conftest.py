@@ -1,4 +1,3 @@
-
 # --- appended by intake (docx/sniff): make ``src/`` importable when cvparse is not installed.
 import sys as _sys
 from pathlib import Path as _Path

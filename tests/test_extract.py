@@ -176,4 +176,8 @@ def test_traditional_chinese_resume_keeps_values_as_written() -> None:
     assert (p.name, p.phone) == ("陳雅婷", "+886912345678")
     e = p.education[0]
     assert (e.school, e.degree, e.major, e.start) == ("國立政治大學", "bachelor", "廣告學系", "2015-09")
-    assert (p.work[0].company, p.work[0].title, p.work[0].end) == ("好樂行銷股份有限公司", "行銷企劃", "present")
+    assert (p.work[0].company, p.work[0].title, p.work[0].end) == (
+        "好樂行銷股份有限公司",
+        "行銷企劃",
+        "present",
+    )

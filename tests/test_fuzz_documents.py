@@ -99,7 +99,14 @@ def test_mutated_pdf_with_pdfium(edits: list[tuple[str, int, object]], seeds: di
     _outcome(mutate(seeds["pdf"], edits), engine="pdfium")
 
 
-_PREFIXES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]
+_PREFIXES = [
+    b"",
+    b"%PDF-1.7\n",
+    b"PK\x03\x04",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+]
 
 
 @SETTINGS

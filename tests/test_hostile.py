@@ -57,7 +57,9 @@ def write_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for off in offsets:
         out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    )
     return out.getvalue()
 
 
@@ -75,8 +77,10 @@ RESUME_LINES = [
     "Built the nightly ETL jobs and the reporting warehouse",
 ]
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
-        b" /Contents 4 0 R >>")
+PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+    b" /Contents 4 0 R >>"
+)
 
 
 def content(lines: list[str] = RESUME_LINES) -> bytes:
@@ -88,8 +92,13 @@ def content(lines: list[str] = RESUME_LINES) -> bytes:
 
 
 def resume_pdf(
-    *, pages: int = 1, catalog: bytes = b"", kids: bytes | None = None, count: bytes | None = None,
-    more: tuple[bytes, ...] = (), body: bytes | None = None,
+    *,
+    pages: int = 1,
+    catalog: bytes = b"",
+    kids: bytes | None = None,
+    count: bytes | None = None,
+    more: tuple[bytes, ...] = (),
+    body: bytes | None = None,
 ) -> bytes:
     """Objects: 1 catalog, 2 page tree, 3 font, 4 content stream, 5.. pages, then ``more``."""
     objects = [b"", b"", FONT, stream(content() if body is None else body)]
@@ -132,50 +141,60 @@ def encrypted_pdf(user_password: str) -> bytes:
 
 def page_tree_loop() -> bytes:
     """Two /Pages nodes whose /Kids point at each other, and no page at all."""
-    return write_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
-        FONT,
-        stream(content()),
-        b"<< /Type /Pages /Parent 2 0 R /Kids [6 0 R] /Count 1 >>",
-        b"<< /Type /Pages /Parent 5 0 R /Kids [5 0 R] /Count 1 >>",
-    ])
+    return write_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+            FONT,
+            stream(content()),
+            b"<< /Type /Pages /Parent 2 0 R /Kids [6 0 R] /Count 1 >>",
+            b"<< /Type /Pages /Parent 5 0 R /Kids [5 0 R] /Count 1 >>",
+        ]
+    )
 
 
 def self_drawing_xobject() -> bytes:
     """A form XObject that draws itself (infinite recursion if followed)."""
-    return write_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
-        FONT,
-        stream(content() + b"\n/X1 Do"),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 6 0 R /Contents 4 0 R >>",
-        b"<< /Font << /F1 3 0 R >> /XObject << /X1 7 0 R >> >>",
-        stream(b"/X1 Do", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources 6 0 R "),
-    ])
+    return write_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+            FONT,
+            stream(content() + b"\n/X1 Do"),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 6 0 R /Contents 4 0 R >>",
+            b"<< /Font << /F1 3 0 R >> /XObject << /X1 7 0 R >> >>",
+            stream(b"/X1 Do", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources 6 0 R "),
+        ]
+    )
 
 
 def self_referencing_length() -> bytes:
     """A content stream whose /Length is the stream object itself."""
-    return write_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
-        FONT,
-        b"<< /Length 4 0 R >>\nstream\n" + content() + b"\nendstream",
-        PAGE,
-    ])
+    return write_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+            FONT,
+            b"<< /Length 4 0 R >>\nstream\n" + content() + b"\nendstream",
+            PAGE,
+        ]
+    )
 
 
 def docx_package(document_xml: bytes | Callable[[zipfile.ZipFile], None]) -> bytes:
     """A minimal Word package around ``document_xml`` (or a writer for a streamed part)."""
-    types = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
-             b'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
-             b'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-             b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-             b'officedocument.wordprocessingml.document.main+xml"/></Types>')
-    rels = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    types = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        b'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+        b'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", types)
@@ -191,9 +210,11 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def word_xml(paragraphs: list[str], doctype: str = "") -> bytes:
-    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>" for p in paragraphs)
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
-            f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>').encode()
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{p}</w:t></w:r></w:p>' for p in paragraphs)
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
+        f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    ).encode()
 
 
 def docx_zip_bomb() -> bytes:
@@ -211,7 +232,9 @@ def docx_zip_bomb() -> bytes:
 
 
 def docx_xxe(secret: Path) -> bytes:
-    return docx_package(word_xml(["&xxe;"], f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'))
+    return docx_package(
+        word_xml(["&xxe;"], f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>')
+    )
 
 
 def docx_billion_laughs() -> bytes:
@@ -400,19 +423,38 @@ def test_page_limit_is_configurable(engine: str, timed: Callable[..., Any]) -> N
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        pytest.param(lambda: resume_pdf(kids=b"2 0 R"), (cvparse.Profile, NoTextError, CorruptDocumentError),
-                     id="pages-kids-itself"),
-        pytest.param(lambda: resume_pdf(kids=b"2 0 R 5 0 R"), (cvparse.Profile, CorruptDocumentError),
-                     id="pages-kids-itself-and-a-page"),
+        pytest.param(
+            lambda: resume_pdf(kids=b"2 0 R"),
+            (cvparse.Profile, NoTextError, CorruptDocumentError),
+            id="pages-kids-itself",
+        ),
+        pytest.param(
+            lambda: resume_pdf(kids=b"2 0 R 5 0 R"),
+            (cvparse.Profile, CorruptDocumentError),
+            id="pages-kids-itself-and-a-page",
+        ),
         pytest.param(page_tree_loop, (NoTextError, CorruptDocumentError), id="pages-loop"),
-        pytest.param(self_drawing_xobject, (cvparse.Profile, CorruptDocumentError), id="xobject-draws-itself"),
-        pytest.param(self_referencing_length, (CorruptDocumentError, cvparse.Profile), id="length-refers-to-itself"),
-        pytest.param(lambda: resume_pdf(catalog=b"/X " + b"[" * 10_000 + b"]" * 10_000),
-                     (cvparse.Profile, CorruptDocumentError), id="10k-nested-arrays"),
-        pytest.param(lambda: resume_pdf(catalog=b"/X " + b"<< /A " * 10_000 + b">>" * 10_000),
-                     (cvparse.Profile, CorruptDocumentError), id="10k-nested-dicts"),
-        pytest.param(lambda: resume_pdf(body=content() + b"\n" + b"[" * 10_000 + b"]" * 10_000 + b" TJ"),
-                     (cvparse.Profile, CorruptDocumentError), id="10k-nested-arrays-in-content"),
+        pytest.param(
+            self_drawing_xobject, (cvparse.Profile, CorruptDocumentError), id="xobject-draws-itself"
+        ),
+        pytest.param(
+            self_referencing_length, (CorruptDocumentError, cvparse.Profile), id="length-refers-to-itself"
+        ),
+        pytest.param(
+            lambda: resume_pdf(catalog=b"/X " + b"[" * 10_000 + b"]" * 10_000),
+            (cvparse.Profile, CorruptDocumentError),
+            id="10k-nested-arrays",
+        ),
+        pytest.param(
+            lambda: resume_pdf(catalog=b"/X " + b"<< /A " * 10_000 + b">>" * 10_000),
+            (cvparse.Profile, CorruptDocumentError),
+            id="10k-nested-dicts",
+        ),
+        pytest.param(
+            lambda: resume_pdf(body=content() + b"\n" + b"[" * 10_000 + b"]" * 10_000 + b" TJ"),
+            (cvparse.Profile, CorruptDocumentError),
+            id="10k-nested-arrays-in-content",
+        ),
     ],
 )
 def test_self_referencing_and_deeply_nested_objects(
@@ -568,7 +610,9 @@ def test_an_invoice_yields_no_invented_person(text: str, timed: Callable[..., An
     [lambda: resume_pdf(pages=3), lambda: docx_package(word_xml(RESUME_ZH.splitlines())), RESUME_ZH.encode],
     ids=["pdf", "docx", "text"],
 )
-def test_timeout_inside_parse_raises_parse_timeout(make: Callable[[], bytes], timed: Callable[..., Any]) -> None:
+def test_timeout_inside_parse_raises_parse_timeout(
+    make: Callable[[], bytes], timed: Callable[..., Any]
+) -> None:
     timed(make(), ParseTimeoutError, limits=Limits(timeout=1e-9))
 
 

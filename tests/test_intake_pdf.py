@@ -78,21 +78,26 @@ def build_pdf(pages: list[Page]) -> bytes:
     pages_obj = add(b"")
     f1 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     f2 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-    cid = add(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Garbled /CIDSystemInfo << /Registry (Adobe)"
-              b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor"
-              b" /FontName /Garbled /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800"
-              b" /Descent -200 /CapHeight 700 /StemV 80 >> /DW 1000 >>")
-    f3 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /Garbled /Encoding /Identity-H"
-             f" /DescendantFonts [{cid} 0 R] >>".encode())
+    cid = add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Garbled /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor"
+        b" /FontName /Garbled /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800"
+        b" /Descent -200 /CapHeight 700 /StemV 80 >> /DW 1000 >>"
+    )
+    f3 = add(
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /Garbled /Encoding /Identity-H"
+        f" /DescendantFonts [{cid} 0 R] >>".encode()
+    )
     kids = []
     for page in pages:
         content = page.stream()
         c = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-        kids.append(add(
-            f"<< /Type /Page /Parent {pages_obj} 0 R /MediaBox [0 0 {PAGE_W} {PAGE_H}]"
-            f" /Resources << /Font << /F1 {f1} 0 R /F2 {f2} 0 R /F3 {f3} 0 R >> >> /Contents {c} 0 R >>"
-            .encode()
-        ))
+        kids.append(
+            add(
+                f"<< /Type /Page /Parent {pages_obj} 0 R /MediaBox [0 0 {PAGE_W} {PAGE_H}]"
+                f" /Resources << /Font << /F1 {f1} 0 R /F2 {f2} 0 R /F3 {f3} 0 R >> >> /Contents {c} 0 R >>".encode()
+            )
+        )
     objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_obj} 0 R >>".encode()
     objects[pages_obj - 1] = (
         f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
@@ -122,12 +127,28 @@ def texts(doc: Document) -> list[str]:
 
 # -- fixtures: small fictitious résumés ----------------------------------------------------------
 
-SIDEBAR = ["Contact", "Phone 555 0100", "Mail ann@example.com", "Skills", "Python, SQL", "Docker",
-           "Languages", "English", "German"]
-MAIN = [("Experience", True), ("Acme Analytics Ltd, Data Engineer", True),
-        ("Built the nightly ETL jobs", False),
-        ("Cut report latency by half", False), ("Globex Corp, Intern", True), ("Wrote dashboards", False),
-        ("Education", True), ("Example University, BSc", True), ("Statistics and computing", False)]
+SIDEBAR = [
+    "Contact",
+    "Phone 555 0100",
+    "Mail ann@example.com",
+    "Skills",
+    "Python, SQL",
+    "Docker",
+    "Languages",
+    "English",
+    "German",
+]
+MAIN = [
+    ("Experience", True),
+    ("Acme Analytics Ltd, Data Engineer", True),
+    ("Built the nightly ETL jobs", False),
+    ("Cut report latency by half", False),
+    ("Globex Corp, Intern", True),
+    ("Wrote dashboards", False),
+    ("Education", True),
+    ("Example University, BSc", True),
+    ("Statistics and computing", False),
+]
 
 
 def two_column_pdf() -> bytes:
@@ -258,8 +279,16 @@ def test_page_number_styles(number: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "is_number"),
-    [("第 1 页", True), ("第1页，共2页", True), ("- 2 -", True), ("1 | P age", True), ("2/3", True),
-     ("2021.09", False), ("第一作者", False), ("1 项目", False)],
+    [
+        ("第 1 页", True),
+        ("第1页，共2页", True),
+        ("- 2 -", True),
+        ("1 | P age", True),
+        ("2/3", True),
+        ("2021.09", False),
+        ("第一作者", False),
+        ("1 项目", False),
+    ],
 )
 def test_page_number_pattern(text: str, is_number: bool) -> None:
     from cvparse.intake.pdf import _PAGE_NUMBER
@@ -436,7 +465,9 @@ def test_dev_pdf_name_comes_first(path: Path) -> None:
 
 @needs_shared
 @pytest.mark.parametrize(
-    "path", [p for p in _corpus("dev") if p.name[:4] in TWO_COLUMN], ids=lambda p: p.name[:4],
+    "path",
+    [p for p in _corpus("dev") if p.name[:4] in TWO_COLUMN],
+    ids=lambda p: p.name[:4],
 )
 def test_dev_sidebar_is_contiguous(path: Path) -> None:
     """Lines left of the gutter and right of it each form one block per page."""

@@ -13,7 +13,9 @@ def test_readme_examples() -> None:
     cwd = os.getcwd()
     os.chdir(ROOT)  # the examples use paths relative to the repository
     try:
-        result = doctest.testfile(str(ROOT / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+        result = doctest.testfile(
+            str(ROOT / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS
+        )
     finally:
         os.chdir(cwd)
     assert result.attempted > 0

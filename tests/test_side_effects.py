@@ -126,7 +126,9 @@ def test_parsing_does_not_load_jieba() -> None:
         "    cvparse.parse(src)\n"
         "print('jieba' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert out.stdout.strip() == "False"
     assert out.stderr == ""
 
