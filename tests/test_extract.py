@@ -181,3 +181,24 @@ def test_traditional_chinese_resume_keeps_values_as_written() -> None:
         "行銷企劃",
         "present",
     )
+
+
+def test_labelled_entry_forms() -> None:
+    """Job-board forms: every entry field on its own labelled line, or a whole entry on one line."""
+    text = (
+        "刘洋\n手机：13512345678\n工作经历\n公司名称：南京示例软件有限公司\n在职时间：2021.07-至今\n"
+        "职位名称：算法工程师\n工作内容：负责推荐系统召回与排序模型的研发。\n\n"
+        "公司名称：苏州示例智能科技有限公司\n在职时间：2020.07-2021.06\n职位名称：算法实习生\n"
+        "教育经历\n学校：东南大学  专业：计算机技术  学历：硕士  时间：2018.09-2021.06\n"
+        "学校：河海大学  专业：软件工程  学历：本科  时间：2014.09-2018.06\n"
+    )
+    p = cvparse.parse_text(text)
+    assert [(w.company, w.title, w.start, w.end, w.internship) for w in p.work] == [
+        ("南京示例软件有限公司", "算法工程师", "2021-07", "present", False),
+        ("苏州示例智能科技有限公司", "算法实习生", "2020-07", "2021-06", True),
+    ]
+    assert p.work[0].description == "负责推荐系统召回与排序模型的研发。"
+    assert [(e.school, e.degree, e.major, e.start) for e in p.education] == [
+        ("东南大学", "master", "计算机技术", "2018-09"),
+        ("河海大学", "bachelor", "软件工程", "2014-09"),
+    ]

@@ -29,7 +29,8 @@ _GPA_CLAUSE = regex.compile(r"[;；,，]?\s*(?:GPA|绩点)\s*[:：]?\s*[\d.]+\s*
 # Labels that belong to the entry header (their value is a header fact, not body text).
 HEADER_LABELS = regex.compile(
     r"^(?:部门|所在部门|职位|职务|岗位|担任职位|担任角色|角色|项目角色|本人角色|公司|公司名称|单位|学校|院校|专业|学历|学位|"
-    r"时间|起止时间|在校时间|工作时间|项目时间|项目名称|项目|名称|担任职务|项目职务|部门/职位|职位/部门|职位名称|所在部门|任职部门|"
+    r"时间|起止时间|在校时间|工作时间|在职时间|任职时间|就读时间|时间段|项目时间|项目周期|项目名称|项目|名称|担任职务|项目职务|"
+    r"部门/职位|职位/部门|职位名称|所在部门|任职部门|学校名称|毕业院校|所学专业|"
     r"担任岗位|工作单位|所在单位|title|role|position|department|company|school|major|degree|"
     r"duration|dates?|period)$",
     regex.I,
@@ -37,8 +38,15 @@ HEADER_LABELS = regex.compile(
 HEAVY_MARK = regex.compile(r"^\s*[■□◆◇▶►★☆➤❖◼◾]\s*")
 # Labels that open an entry in form layouts ("项目名称：…" first, then 项目时间 / 项目职务).
 OPENING_LABELS = regex.compile(
-    r"^(?:项目名称|公司名称|公司|工作单位|单位|学校|学校名称|院校|company|project|school)$", regex.I
+    r"^(?:项目名称|公司名称|公司|工作单位|单位|学校|学校名称|院校|毕业院校|company|project|school)$", regex.I
 )
+
+
+def _opening_line(text: str) -> bool:
+    lab = label_of(text)
+    return lab is not None and OPENING_LABELS.match(lab[0]) is not None
+
+
 TITLE_BRACKET = regex.compile(r"^\s*[【\[]([^】\]]{2,60})[】\]]")
 MAX_HEADER_CHARS = 80
 MAX_LATIN_HEADER_CHARS = 110  # English names run longer ("Deloitte Touche Tohmatsu … LLP (Shanghai) — Audit Senior")  # header lines in the corpus are ≤ 60 characters once dates are removed
@@ -142,10 +150,18 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             continue
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
         kind = _classify(text, nxt, is_org)
-        if kind == "header-label" and (cur is None or cur.body):
+        if kind == "header-label":
             lab = label_of(text)
-            if lab is not None and (OPENING_LABELS.match(lab[0]) or date_range_of(lab[1]) is not None):
+            opening = lab is not None and OPENING_LABELS.match(lab[0]) is not None
+            if (
+                lab is not None
+                and (cur is None or cur.body)
+                and (opening or date_range_of(lab[1]) is not None)
+            ):
                 cur = _new(entries, ln)  # "项目名称：…" or "时间 | 2019.05 - 至今" opens an entry
+                continue
+            if opening and cur is not None and any(_opening_line(h.text) for h in cur.header):
+                cur = _new(entries, ln)  # a second "学校：…" line is the next entry, not more header
                 continue
         if (
             kind == "cont"
