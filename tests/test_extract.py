@@ -202,3 +202,23 @@ def test_labelled_entry_forms() -> None:
         ("东南大学", "master", "计算机技术", "2018-09"),
         ("河海大学", "bachelor", "软件工程", "2014-09"),
     ]
+
+
+def test_a_rejected_value_costs_only_that_value() -> None:
+    """An extractor bug that yields a value the contract rejects drops the value, not the résumé."""
+    from pydantic import ValidationError
+
+    from cvparse.models import Profile
+    from cvparse.pipeline import _salvage
+
+    data = {
+        "name": "张三",
+        "phone": "123",
+        "education": [{"school": None, "degree": "bachelor"}, {"school": "北京大学", "start": "20x"}],
+    }
+    with pytest.raises(ValidationError) as info:
+        Profile.model_validate(data)
+    p = _salvage(data, info.value)
+    assert p.name == "张三"
+    assert p.phone is None
+    assert [(e.school, e.start) for e in p.education] == [("北京大学", None)]

@@ -218,39 +218,66 @@ def _infer_sections(sections: list[Section]) -> list[Section]:
 
 
 def _salvage(data: dict[str, Any], exc: ValueError) -> Profile:
-    """Drop the values the contract rejected and validate again."""
+    """Drop the values the contract rejected and validate again.
+
+    First only the offending value (an entry losing its key field goes as a whole); if the
+    data still does not validate, the whole top-level field the error points into is reset.
+    An extractor bug must cost one value, never the résumé.
+    """
     from pydantic import ValidationError
 
-    if not isinstance(exc, ValidationError):
-        raise CvparseError(f"internal validation error: {exc}") from exc
-    for err in exc.errors():
-        loc = err["loc"]
-        target: Any = data
-        for part in loc[:-1]:
-            target = target[part]
-        last = loc[-1]
-        if isinstance(target, list) and isinstance(last, int):
-            target[last] = None
-        elif isinstance(target, dict):
-            if isinstance(target.get(last), list):
-                target[last] = []
-            else:
-                target[last] = None
-        if len(loc) >= 2 and isinstance(loc[-2], int):
-            parent: Any = data
-            for part in loc[:-2]:
-                parent = parent[part]
-            req = {"education": "school", "work": "company", "projects": "name"}
-            if (
-                isinstance(parent, list)
-                and isinstance(target, dict)
-                and any(target.get(v) is None for k, v in req.items() if loc[0] == k)
-            ):
-                parent[loc[-2]] = None
-    for key in ("education", "work", "projects", "awards", "certificates", "languages"):
-        if isinstance(data.get(key), list):
-            data[key] = [x for x in data[key] if x is not None]
-    return Profile.model_validate(data)
+    for attempt in range(3):
+        if not isinstance(exc, ValidationError):
+            raise CvparseError(f"internal validation error: {exc}") from exc
+        for err in exc.errors():
+            _drop(data, err["loc"], whole_field=attempt > 0)
+        for key in ("education", "work", "projects", "awards", "certificates", "languages"):
+            if isinstance(data.get(key), list):
+                data[key] = [x for x in data[key] if x is not None]
+        try:
+            return Profile.model_validate(data)
+        except ValidationError as again:
+            exc = again
+    raise CvparseError(f"internal validation error: {exc}") from exc
+
+
+_REQUIRED = {
+    "education": "school",
+    "work": "company",
+    "projects": "name",
+    "awards": "name",
+    "certificates": "name",
+    "languages": "name",
+}
+
+
+def _drop(data: dict[str, Any], loc: tuple[int | str, ...], *, whole_field: bool) -> None:
+    if not loc or loc[0] not in data:
+        return
+    if whole_field or len(loc) == 1:
+        value = data[loc[0]]
+        data[loc[0]] = [] if isinstance(value, list) else ({} if isinstance(value, dict) else None)
+        return
+    parent: Any = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return
+    last = loc[-1]
+    if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        parent[last] = None
+    elif isinstance(parent, dict):
+        parent[last] = [] if isinstance(parent.get(last), list) else None
+        # an entry without its key field is no entry
+        entries = data.get(loc[0])
+        if (
+            len(loc) == 3
+            and isinstance(entries, list)
+            and isinstance(loc[1], int)
+            and loc[2] == _REQUIRED.get(str(loc[0]))
+        ):
+            entries[loc[1]] = None
 
 
 __all__ = [
