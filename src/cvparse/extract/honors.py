@@ -34,7 +34,7 @@ LANG_TEST = regex.compile(
     regex.I,
 )
 _STILL_STUDYING = regex.compile(r"在考|备考|考取中|在读|学习中|准备中|studying|in progress", regex.I)
-_SPLIT = regex.compile(r"\s*[；;]\s*|\s{3,}|\t+")
+_SPLIT = regex.compile(r"\s*[；;]\s*|\s{2,}|\t+")
 
 
 def language_of_test(test: str) -> str:

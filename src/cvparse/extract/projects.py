@@ -19,7 +19,13 @@ _SOLO = regex.compile(
     r"^(?:个人项目|个人|独立完成|独立开发|独立项目|solo|personal project|individual)$", regex.I
 )
 _ROLE_LABEL = regex.compile(
-    r"^(?:担任角色|项目角色|本人角色|角色|项目职务|担任职务|职务|role|position|my role)$", regex.I
+    r"^(?:担任角色|项目角色|本人角色|角色|项目职务|担任职务|职务|role|position|my role)(?:\s*(?:role|position))?$",
+    regex.I,
+)
+# Labels whose text opens with the role before the duties: "我的职责：总负责人，制定…"
+_DUTY_LABEL = regex.compile(r"^(?:项目职责|职责|我的职责|本人职责|个人职责|负责内容)$")
+_ROLE_WORD = regex.compile(
+    r"(?:负责人|经理|工程师|组长|队长|主管|总监|开发|设计|架构师|成员|主持|担当|骨干|PM|owner|lead)$", regex.I
 )
 _STATUS = regex.compile(r"[（(](?:进行中|在研|已结项|已完成|在建|ongoing|in progress)[）)]", regex.I)
 _NAME_LABEL = regex.compile(r"^(?:项目名称|项目|名称|project|name)$", regex.I)
@@ -94,12 +100,19 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     # a short "项目职责：销售负责人" / "担任角色：…" line in the body is the role
     for ln in body[:3]:
         lab = label_of(ln.text)
+        duty = lab is not None and _DUTY_LABEL.match(lab[0]) is not None
         short_duty = (
-            lab is not None
-            and lab[0] in ("项目职责", "职责")
-            and len(lab[1]) <= 12
-            and not regex.search(r"[，,。；;]", lab[1])
+            duty and lab is not None and len(lab[1]) <= 12 and not regex.search(r"[，,。；;]", lab[1])
         )
+        if lab is not None and duty and not short_duty and role is None:
+            head = regex.split(r"[。；;，,]", lab[1], maxsplit=1)[0].strip()
+            if 2 <= len(head) <= 8 and _ROLE_WORD.search(head):
+                role = head  # "我的职责：总负责人，制定分渠道目标…": the line stays in the description
+                break
+        opening = regex.match(r"^\s*担任(?P<role>[^，,。；;]{2,12}?)[。，,；;]", ln.text)
+        if opening and role is None and _ROLE_WORD.search(opening.group("role")):
+            role = opening.group("role")  # "担任算法负责人。覆盖…"
+            break
         if lab and (_ROLE_LABEL.match(lab[0]) or short_duty) and role is None:
             if len(lab[1]) <= 20:
                 role = clean_value(lab[1])

@@ -34,6 +34,22 @@ def _is_list(text: str) -> bool:
     )
 
 
+_SKILL_SENTENCE = regex.compile(
+    r"熟练使用|熟练掌握|熟悉|掌握|精通|会用|了解|能够使用|proficient|familiar", regex.I
+)
+
+
+def _continues_skill(sec: Section, ln: object) -> bool:
+    """A PDF-wrapped continuation of a skill sentence ("…会用 ANSYS" / "Workbench 做静力学分析")."""
+    lines = sec.lines
+    i = next((k for k, x in enumerate(lines) if x is ln), -1)
+    return (
+        i > 0
+        and bool(_SKILL_SENTENCE.search(lines[i - 1].text))
+        and not regex.search(r"[。；;]\s*$", lines[i - 1].text)
+    )
+
+
 def extract(sections: list[Section]) -> list[str]:
     out: dict[str, None] = {}
     for sec in sections:
@@ -47,6 +63,13 @@ def extract(sections: list[Section]) -> list[str]:
                 listed = _is_list(text)
                 for hit in find_skills(text, listed=listed):
                     out.setdefault(hit.name, None)
+        elif sec.key in ("certificates", "awards_certs"):
+            # "技能证书" sections mix certificates with skill sentences ("熟练使用 SolidWorks、AutoCAD")
+            text = " ".join(
+                ln.text for ln in sec.lines if _SKILL_SENTENCE.search(ln.text) or _continues_skill(sec, ln)
+            )
+            for hit in find_skills(text):
+                out.setdefault(hit.name, None)
         else:
             for ln in sec.lines:
                 m = STACK_LINE.match(ln.text)
