@@ -34,7 +34,7 @@ LANG_TEST = regex.compile(
     regex.I,
 )
 _STILL_STUDYING = regex.compile(r"在考|备考|考取中|在读|学习中|准备中|studying|in progress", regex.I)
-_SPLIT = regex.compile(r"\s*[；;]\s*|\s{2,}|\t+")
+_SPLIT = regex.compile(r"\s*[；;]\s*|\s{3,}|\t+")
 
 
 def language_of_test(test: str) -> str:
@@ -79,6 +79,12 @@ def _items(sec: Section) -> list[str]:
             if names and len(cells) <= 4:
                 out.append(f"{names[0]} {dated[0]}" if dated else names[0])
                 continue
+        gap_parts = [p for p in regex.split(r"\s{2,}", text.strip()) if p]
+        if sec.key == "certificates" and len(gap_parts) >= 2 and all(CERT_WORDS.search(p) for p in gap_parts):
+            out.extend(
+                gap_parts
+            )  # "ISTQB 初级测试工程师（CTFL）  大学英语六级": two certificates on one line
+            continue
         parts = [p for p in _SPLIT.split(text) if p.strip()]
         # a Chinese list may use commas too ("TEM-4,CET-4,初级会计资格证书"); an English line's
         # commas separate a name from its note ("CFA Level I, passed Dec 2020")
