@@ -312,13 +312,14 @@ def _worker_main(conn: Connection, limits: Limits, engine: Engine, parser: Parse
 def _mp_context() -> BaseContext:
     """forkserver where there is one: forking the caller directly is unsafe once it runs
     threads (Dask, gRPC, a web server), and forkserver children fork from a clean process
-    that has the pipeline imported already, so replacing a killed worker is cheap."""
+    that has the pipeline imported and its vocabularies built already (:mod:`cvparse._forkserver`),
+    so a new worker starts warm and replacing a killed one is cheap."""
     import multiprocessing
 
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         with contextlib.suppress(Exception):  # only affects a forkserver not yet started
-            ctx.set_forkserver_preload(["__main__", "cvparse.pipeline"])
+            ctx.set_forkserver_preload(["__main__", "cvparse._forkserver"])
         return ctx
     return multiprocessing.get_context("spawn")
 

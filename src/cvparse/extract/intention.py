@@ -23,7 +23,10 @@ _SALARY = regex.compile(
     r"^(?:(?:年薪|税前)\s*)?\d[\d,.]*\s*(?:[kK千万wW]|元)?\s*(?:[-~至到]\s*\d[\d,.]*\s*)?(?:[kK千万wW]|元)"
     r"(?:\s*[×xX*·]\s*\d+\s*薪?)?(?:\s*/\s*(?:月|年|month|year))?(?:\s*以上|\+)?$|^(?:薪资)?面议$|^可议$"
 )
-_SALARY_PREFIX = regex.compile(r"^(?:月薪|期望月薪|薪资|薪酬|salary)\s*[:：]?\s*", regex.I)
+_SALARY_PREFIX = regex.compile(
+    r"^(?:期望月薪|期望薪资|期望薪水|期望工资|期望待遇|月薪|薪资|薪酬|expected salary|salary)\s*[:：]?\s*",
+    regex.I,
+)
 _AVAIL = regex.compile(r"到岗|入职|随时|在职|离职|notice|available|availability", regex.I)
 _JOB_TYPE = regex.compile(
     r"^(?:全职|兼职|实习|全职/实习|实习/全职|远程|full[- ]time|part[- ]time|internship|intern)$", regex.I
@@ -54,7 +57,7 @@ class _Collector:
         if field == "positions":
             for p in _split_outside_brackets(_QUALIFIER.sub("", value)):
                 p = clean_value(p)
-                if p and len(p) <= 30 and p not in self.positions:
+                if p and 2 <= len(p) <= 30 and p not in self.positions and not self._qualified_twin(p):
                     self.positions.append(p)
         elif field == "cities":
             for c in split_cities(value):
@@ -69,6 +72,11 @@ class _Collector:
             )
         elif field in self.scalars:
             self.scalars[field] = self.scalars[field] or value
+
+    def _qualified_twin(self, position: str) -> bool:
+        """``高中数学教师（可兼任班主任）`` beside ``高中数学教师``: the same wish, once."""
+        base = regex.sub(r"\s*[（(][^）)]*[）)]\s*$", "", position)
+        return base != position and base in self.positions
 
     def result(self) -> dict[str, object]:
         return {"positions": self.positions, "cities": self.cities, **self.scalars}
@@ -112,8 +120,7 @@ def _line(text: str, in_intention: bool, got: _Collector) -> None:
             _unlabelled(text, got.take, first_is_position=True)
         return
     if in_intention:
-        lead = text[: known[0].start]
-        lead = regex.sub(r"[^|｜◆·\s]*[:：]?\s*$", "", lead)  # drop the first label itself
+        lead = text[: known[0].label_start if known[0].label_start >= 0 else known[0].start]
         if lead.strip() and not regex.search(r"[:：]", lead):
             _unlabelled(lead, got.take, first_is_position=True)
     for kv in known:

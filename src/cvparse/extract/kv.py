@@ -26,6 +26,7 @@ class KV:
     value: str
     start: int  # span of the value in the line
     end: int
+    label_start: int = -1  # where the label itself starts in the line
 
 
 def _label_pattern(label: str) -> str:
@@ -85,7 +86,7 @@ def pairs(line: str, *, bare: bool = False) -> list[KV]:
     if bare and not marks and _BARE_GAP.search(line):
         marks = [(m.start("label"), m.end(), m.group("label")) for m in _bare_labels().finditer(line)]
     out: list[KV] = []
-    for i, (_ls, vs, label) in enumerate(marks):
+    for i, (ls, vs, label) in enumerate(marks):
         ve = marks[i + 1][0] if i + 1 < len(marks) else len(line)
         raw = written[vs:ve]
         value = raw.strip().strip(_SEP_CHARS + " ").strip()
@@ -94,7 +95,7 @@ def pairs(line: str, *, bare: bool = False) -> list[KV]:
         lead = raw.find(value[0]) if value else 0
         field = table.get(_SPACES.sub("", label).lower())
         if field:
-            out.append(KV(field, label, value, vs + lead, vs + lead + len(value)))
+            out.append(KV(field, label, value, vs + lead, vs + lead + len(value), ls))
     return out
 
 
