@@ -96,7 +96,11 @@ def _entry(entry: Entry) -> dict[str, object] | None:
         if m:
             pieces.append(m.group(1).strip())
             text = text[m.end() :]
-        pieces.extend(p for p, _ in chunks(text))
+        if regex.search(r"[|｜]", text):
+            # bars separate the fields; a "·" inside a field is part of the name ("Kaggle · Home Credit …")
+            pieces.extend(p.strip() for p in regex.split(r"\s*[|｜]\s*|\s{2,}|\t+", text) if p.strip())
+        else:
+            pieces.extend(p for p, _ in chunks(text))
     # a short "项目职责：销售负责人" / "担任角色：…" line in the body is the role
     for ln in body[:3]:
         lab = label_of(ln.text)
