@@ -24,7 +24,8 @@ _EN_DEPT = regex.compile(
 )
 _INTERN_BRACKET = regex.compile(r"\s*[（(](?:实习|实习生|intern|internship)[）)]\s*$", regex.I)
 _DEPT_WORD = regex.compile(
-    r"(?:(?<!干)部|中心|事业部|事业群|处|科|室|组|团队|Department|Division|Line|Team|Group|Unit|BU)$", regex.I
+    r"(?:(?<!干)部|中心|中台|事业部|事业群|处|科|室|组|团队|Department|Division|Line|Team|Group|Unit|BU)$",
+    regex.I,
 )
 _DEPT_THEN_TITLE = regex.compile(r"^(?P<dept>\S{2,15}?(?:(?<!干)部|中心|处|科|室))\s+(?P<title>\S.{1,30})$")
 _TITLE_THEN_DEPT = regex.compile(
@@ -46,6 +47,15 @@ def _tidy_company(text: str) -> str:
     return regex.sub(r"\s*[（(][^）)]*(?:startup|初创)[^）)]*[）)]?\s*$", "", text, flags=regex.I).strip()
 
 
+# A role ends in one of these ("天猫旗舰店运营经理"); a department may contain 运营 or 开发 but does not.
+_TITLE_END = regex.compile(
+    r"(?:工程师|经理|专员|主管|总监|助理|实习生|实习|顾问|分析师|设计师|架构师|负责人|组长|主任|总经理|董事|干部|技术员|文员|"
+    r"店长|代表|客服|翻译|编辑|策划|教师|老师|护士|医生|研究员|专家|会计|出纳|秘书|行长|总裁|院长|科长|处长|部长|"
+    r"engineer|manager|analyst|designer|developer|intern|director|consultant|lead|specialist|scientist|assistant|officer)"
+    r"(?:\s*[（(][^）)]*[）)])?$",
+    regex.I,
+)
+_META_PIECE = regex.compile(r"^(?:汇报对象|下属人数|离职原因|工作地点|所属行业|公司规模|公司性质)\s*[:：]")
 _INTERN = regex.compile(r"实习|intern", regex.I)
 TITLE_WORDS = regex.compile(
     r"工程师|经理|专员|主管|总监|助理|实习生|实习|顾问|分析师|设计师|开发|架构师|运营|销售|会计|出纳|教师|老师|护士|护师|医生|"
@@ -90,15 +100,24 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
                 company = clean_value(value) or None
             continue
         line_pieces = [clean_value(p) for p, _ in chunks(without_dates(text))]
-        line_pieces = [p for p in line_pieces if p]
+        # "技术专家 | 交易平台部 | 汇报对象：…": metadata on the title line is not a field
+        line_pieces = [p for p in line_pieces if p and not _META_PIECE.match(p)]
         if (
+            len(pieces) >= 2
+            and department is None
+            and line_pieces
+            and not any(TITLE_WORDS.search(p) for p in line_pieces)
+            and not any(find_company(p) and not _DEPT_WORD.search(p) for p in line_pieces)
+            and len(clean_value(without_dates(text))) <= 30
+        ) or (
             pieces
             and department is None
             and line_pieces
             and all(_DEPT_WORD.search(p) and not TITLE_WORDS.search(p) for p in line_pieces)
             and not any(find_company(p) for p in line_pieces)
         ):
-            department = clean_value(without_dates(text))  # "基础架构部 · 稳定性保障组"
+            # a line under "company · title" that names no role: "大众化妆品部 · 巴黎欧莱雅护肤"
+            department = clean_value(without_dates(text))
             continue
         pieces.extend(line_pieces)
     pieces = [
@@ -146,7 +165,7 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
         len(rest) >= 2
         and department is None
         and _DEPT_WORD.search(rest[-1])
-        and not TITLE_WORDS.search(rest[-1])
+        and not _TITLE_END.search(rest[-1])
     ):
         department = rest.pop()
     if (
