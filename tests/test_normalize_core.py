@@ -166,3 +166,7 @@ def test_halfwidth_keeps_length() -> None:
 def test_squash_cjk_spaces() -> None:
     assert squash_cjk_spaces("许 嘉 宁") == "许嘉宁"
     assert squash_cjk_spaces("Li Wei") == "Li Wei"
+
+
+def test_letter_spaced_degree() -> None:
+    assert normalize_degree("软件工程专业  本 科") == "bachelor"

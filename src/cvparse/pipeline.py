@@ -102,6 +102,8 @@ def parsed_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Par
         text = "".join(ln.text for s in sections for ln in s.lines)
         if not bio.is_bio(text):
             sections = _infer_sections(sections)
+    elif not any(s.key == "education" for s in sections):
+        sections = _adopt_education(sections)
     deadline.check(doc.source, "before extraction")
     data = extract_all(doc, sections)
     deadline.check(doc.source, "after extraction")
@@ -177,6 +179,27 @@ def _add_award(awards: list[dict[str, object]], item: dict[str, object]) -> None
 
 def _award_key(name: object) -> str:
     return regex.sub(r"[\s“”\"'‘’]|称号$", "", str(name))
+
+
+def _adopt_education(sections: list[Section]) -> list[Section]:
+    """No education section, but the contact block lists the degrees ("本科 / 沈阳工业大学 计算机系 /
+    2012.09-2016.07"): such dated school lines form one."""
+    from .extract.entries import date_range_of
+    from .extract.orgs import find_school
+
+    adopted = Section("education", "")
+    for sec in sections:
+        if sec.key not in ("header", "basic"):
+            continue
+        keep = []
+        for ln in sec.lines:
+            dr = date_range_of(ln.text)
+            if dr is not None and dr.is_range and find_school(ln.text) and len(ln.text) <= 80:
+                adopted.lines.append(ln)
+            else:
+                keep.append(ln)
+        sec.lines = keep
+    return [*sections, adopted] if adopted.lines else sections
 
 
 def _infer_sections(sections: list[Section]) -> list[Section]:

@@ -28,9 +28,16 @@ def _table() -> tuple[regex.Pattern[str], dict[str, str]]:
                 mapping[s.lower()] = degree
     alts = sorted(mapping, key=len, reverse=True)
     pattern = regex.compile(
-        r"(?<![A-Za-z])(?:" + "|".join(regex.escape(a) for a in alts) + r")(?![A-Za-z])", regex.I
+        r"(?<![A-Za-z])(?:" + "|".join(_spaced(a) for a in alts) + r")(?![A-Za-z])", regex.I
     )
     return pattern, mapping
+
+
+def _spaced(spelling: str) -> str:
+    """A Chinese degree word may be letter-spaced in forms ("本 科"); Latin ones are matched as written."""
+    if regex.fullmatch(r"\p{Han}+", spelling):
+        return r"[ \t]?".join(regex.escape(c) for c in spelling)
+    return regex.escape(spelling)
 
 
 def find_degree(text: str) -> tuple[str, int, int] | None:
@@ -39,7 +46,13 @@ def find_degree(text: str) -> tuple[str, int, int] | None:
     m = pattern.search(fold_cjk(halfwidth(text)))
     if not m:
         return None
-    return mapping[m.group().lower()], m.start(), m.end()
+    return (
+        mapping[regex.sub(r"[ \t]", "", m.group()).lower()]
+        if regex.search(r"\p{Han}", m.group())
+        else mapping[m.group().lower()],
+        m.start(),
+        m.end(),
+    )
 
 
 def normalize_degree(raw: str) -> str | None:
