@@ -222,3 +222,15 @@ def test_a_rejected_value_costs_only_that_value() -> None:
     assert p.name == "张三"
     assert p.phone is None
     assert [(e.school, e.start) for e in p.education] == [("北京大学", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("张三的个人简历\n电话：13800001111\n教育经历\n北京大学 本科 2016-2020\n", "张三"),
+        ("个人简历\n\n王  芳\n求职意向：会计\n电话：13800001111\n", "王芳"),
+        ("吴楠 在职-考虑机会\n5年经验 · 28岁 · 本科 · 男\n", "吴楠"),
+    ],
+)
+def test_name_in_a_title_or_letter_spaced(text: str, name: str) -> None:
+    assert cvparse.parse_text(text).name == name

@@ -114,7 +114,7 @@ def parsed_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Par
     grounded = ground(doc, sections, profile.model_dump(mode="json"))
     if grounded.dropped:
         profile = Profile.model_validate(grounded.data)
-    if not any(getattr(profile, field) for field in _RESUME_CONTENT):
+    if not any(getattr(profile, field) for field in _RESUME_CONTENT) and not profile.intention.positions:
         raise NotAResumeError(
             "no résumé content found (no name, entries, skills or self-description)", source=doc.source
         )

@@ -78,6 +78,14 @@ def looks_like_latin_name(text: str) -> bool:
 
 
 def _name_from_line(line: str) -> str | None:
+    spaced = line.strip()
+    if regex.fullmatch(r"\p{Han}(?:[ \t\u3000]+\p{Han}){1,3}", spaced):
+        # "王  芳": a letter-spaced name alone on its line
+        squashed = regex.sub(r"\s+", "", spaced)
+        return squashed if looks_like_chinese_name(squashed) else None
+    titled = regex.match(r"^(\p{Han}{2,4})的(?:个人|求职)?(?:简历|履历)", spaced)
+    if titled and looks_like_chinese_name(titled.group(1)):
+        return titled.group(1)  # "张三的个人简历"
     first = chunks(line)
     if not first:
         return None
