@@ -234,3 +234,25 @@ def test_a_rejected_value_costs_only_that_value() -> None:
 )
 def test_name_in_a_title_or_letter_spaced(text: str, name: str) -> None:
     assert cvparse.parse_text(text).name == name
+
+
+def test_english_entries_with_bars() -> None:
+    text = (
+        "David Wang\ndavid.wang@example.com\n\nEXPERIENCE\nJan 2021 – Present | Example Cloud Ltd. | Backend Engineer\n"
+        "- Designed the billing service.\n\nEDUCATION\n"
+        "2014 – 2018 | Zhejiang University | B.Eng. in Software Engineering | GPA 3.7/4.0\n"
+    )
+    p = cvparse.parse_text(text)
+    assert (p.work[0].company, p.work[0].title, p.work[0].start, p.work[0].end) == (
+        "Example Cloud Ltd.",
+        "Backend Engineer",
+        "2021-01",
+        "present",
+    )
+    e = p.education[0]
+    assert (e.school, e.degree, e.major, e.gpa) == (
+        "Zhejiang University",
+        "bachelor",
+        "Software Engineering",
+        "3.7/4.0",
+    )

@@ -159,5 +159,7 @@ def _latin_span(text: str, start: int, end: int) -> tuple[str, int, int]:
         if text[right] == "," and not regex.match(r",\s*(?:Ltd|Inc|LLC|Co)", text[right:], regex.I):
             break
         right += 1
-    name = text[left:right].strip(" ,")
-    return name, left, left + len(name)
+    raw = text[left:right]
+    name = raw.strip(" ,")
+    start = left + (len(raw) - len(raw.lstrip(" ,")))
+    return name, start, start + len(name)
