@@ -15,6 +15,7 @@ bindings. A failure here only costs the speed-up: the forkserver must start rega
 from __future__ import annotations
 
 import contextlib
+import gc
 
 _RESUME = """张三
 男 | 1998年5月 | 汉族 | 中共党员 | 13800138000 | zhangsan@example.com | 现居：北京
@@ -55,6 +56,9 @@ def _warm_up() -> None:
         import pypdfium2  # noqa: F401  (the default engine's bindings)
 
         from .intake import pdf  # noqa: F401  (layout, page model, engines)
+    # Everything built so far lives as long as the workers: out of the collector's sight, the
+    # workers neither scan it nor copy its pages by touching their GC headers.
+    gc.freeze()
 
 
 _warm_up()
