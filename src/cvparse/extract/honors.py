@@ -93,8 +93,10 @@ def _items(sec: Section) -> list[str]:
             for p in regex.split(r"\s*[、,]\s*" if regex.search(r"\p{Han}", text) else r"\s*、\s*", text)
             if p.strip()
         ]
-        if len(listed) >= 2 and all(
-            (CERT_WORDS.search(p) or AWARD_WORDS.search(p)) and len(p) <= 40 for p in listed
+        if (
+            len(listed) >= 2
+            and not any(_BARE_RANK.match(p.strip()) for p in listed)
+            and all((CERT_WORDS.search(p) or AWARD_WORDS.search(p)) and len(p) <= 40 for p in listed)
         ):
             out.extend(listed)
             continue
@@ -104,6 +106,12 @@ def _items(sec: Section) -> list[str]:
             continue
         out.extend(p.strip() for p in parts)
     return out
+
+
+# A rank or level on its own is part of the award beside it ("第一名, xxx 比赛", "省赛一等，国赛二等").
+_BARE_RANK = regex.compile(
+    r"^(?:第[一二三四五六七八九十\d]+名|[一二三特]等奖?|金奖|银奖|铜奖|冠军|亚军|季军|优胜奖|(?:国赛|省赛|市赛|校赛)[一二三特]等奖?)$"
+)
 
 
 def _is_continuation(text: str, prev: str) -> bool:
@@ -122,6 +130,10 @@ def _is_continuation(text: str, prev: str) -> bool:
     )
 
 
+# Promotions and thanks are not honours ("2018.04 晋升资深研发工程师", "感谢您阅读我的简历").
+_NOT_AN_HONOUR = regex.compile(
+    r"^\s*(?:(?:19|20)\d{2}[.\-/年]?\d{0,2}月?\s*)?(?:晋升|升职|升任|转正)|感谢|致谢"
+)
 _NOT_AN_ITEM = regex.compile(
     r"^\s*[(（][^)）]*(?:https?://|www\.|github)[^)）]*[)）]\s*$|^\s*(?:https?://|www\.)\S+\s*$", regex.I
 )
@@ -199,7 +211,7 @@ def extract(sections: list[Section]) -> Honours:
         if sec.key not in ("awards", "certificates", "awards_certs"):
             continue
         for raw in _items(sec):
-            if _NOT_AN_ITEM.search(raw) or _range_only_label(raw):
+            if _NOT_AN_ITEM.search(raw) or _range_only_label(raw) or _NOT_AN_HONOUR.search(raw):
                 continue
             name, date = split_item(raw)
             research = _RESEARCH.match(name)
