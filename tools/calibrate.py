@@ -39,8 +39,12 @@ def scorer() -> ModuleType:
     return module
 
 
-def documents() -> list[Path]:
-    return sorted(p for p in DEV.iterdir() if p.suffix.lower() in INPUTS and p.stem.upper() != "README")
+def documents(folder: Path = DEV) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in INPUTS and p.stem.upper() != "README" and p.with_suffix(".json").is_file()
+    )
 
 
 def _get(data: Any, path: str) -> Any:
@@ -88,9 +92,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--drops", action="store_true", help="list values grounding dropped")
     ap.add_argument("--wrong", type=float, metavar="X", help="list wrong values with confidence >= X")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEV,
+        help="a folder of résumés with gold JSON beside them (default: the dev corpus)",
+    )
     args = ap.parse_args(argv)
-    if not (DEV / "MANIFEST.tsv").is_file():
-        print(f"calibrate: no dev corpus at {DEV}", file=sys.stderr)
+    if not args.corpus.is_dir() or not documents(args.corpus):
+        print(f"calibrate: no labelled résumés at {args.corpus}", file=sys.stderr)
         return 1
     sys.path.insert(0, str(ROOT / "src"))
     from cvparse import evidence as ev_mod
@@ -117,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     buckets: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     fields: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])
     wrong: list[tuple[float, str, str, Any, Any]] = []
-    for path in documents():
+    for path in documents(args.corpus):
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         parsed = parse_with_evidence(path)
         pred = parsed.profile.model_dump(mode="json")
