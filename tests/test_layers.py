@@ -45,7 +45,7 @@ def _stage(module: str) -> str:
 def _imports(path: Path) -> list[str]:
     """cvparse-internal modules imported by ``path``, as dotted names below ``cvparse``."""
     rel = path.relative_to(SRC).with_suffix("")
-    package = list(rel.parts[:-1]) if rel.name != "__init__" else list(rel.parts[:-1])
+    package = list(rel.parts[:-1])  # the package a relative import starts from
     out: list[str] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
