@@ -16,8 +16,10 @@ which corpus layout fixed it (``shared/corpus/dev`` d001–d040, ``external/real
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from ..document import Line
 from .pagemodel import Glyph, PageContent, Rule, normalize_glyph_text
@@ -73,6 +75,9 @@ MAX_COLUMN_DEPTH = 3
 # -- tables ----------------------------------------------------------------------------------
 CELL_SEPARATOR = " | "
 
+_BASE = attrgetter("base")
+_CX = attrgetter("cx")
+
 
 def _is_cjk(ch: str) -> bool:
     cp = ord(ch)
@@ -92,6 +97,7 @@ class _Item:
     glyphs: list[Glyph]
     table_lines: list[Line] | None = None
     base: float = 0.0
+    size: float = 1.0  # the largest glyph size of a run (see _run_size)
 
     @property
     def cy(self) -> float:
@@ -108,11 +114,16 @@ def clean_glyphs(glyphs: Iterable[Glyph]) -> list[Glyph]:
     for g in glyphs:
         if g.unmapped:
             continue
-        text = normalize_glyph_text(g.text)
-        if not text:
-            continue
+        text = g.text
+        # normalize_glyph_text's own fast path, inline: one ASCII or CJK character stays as is
+        if not (len(text) == 1 and (0x20 <= ord(text) < 0x7F or 0x3000 <= ord(text) < 0xE000)):
+            text = normalize_glyph_text(text)
+            if not text:
+                continue
         if text.isspace():
-            kept.append(Glyph(" ", g.x0, g.top, g.x1, g.bottom, g.size, g.bold, g.unmapped, g.baseline))
+            if g.text != " ":
+                g = Glyph(" ", g.x0, g.top, g.x1, g.bottom, g.size, g.bold, g.unmapped, g.baseline)
+            kept.append(g)
             continue
         twin = _overprinted(by_column, kept, text, g)
         if twin is not None:
@@ -133,7 +144,10 @@ def _overprinted(
     """Index of an already kept glyph with the same text at (almost) the same place."""
     x = int(g.x0)
     for column in (x, x - 1, x + 1):
-        for i in by_column.get((text, column), ()):
+        found = by_column.get((text, column))
+        if found is None:
+            continue
+        for i in found:
             k = kept[i]
             if abs(k.x0 - g.x0) <= OVERPRINT_TOLERANCE and abs(k.top - g.top) <= OVERPRINT_TOLERANCE:
                 return i
@@ -172,15 +186,19 @@ def page_lines(page: PageContent, gutter_hint: float | None = None) -> tuple[lis
 def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped by baseline, top to bottom."""
     rows: list[list[Glyph]] = []
+    row: list[Glyph] = []
     base = 0.0
     size = 0.0
-    for g in sorted(glyphs, key=lambda g: g.base):
-        if rows and abs(g.base - base) <= ROW_TOLERANCE_EM * max(g.size, size):
-            rows[-1].append(g)
-            base += (g.base - base) / len(rows[-1])
+    for g in sorted(glyphs, key=_BASE):
+        g_base, g_size = g.base, g.size
+        # ``size if size > g_size else g_size`` is max(g_size, size), without the call
+        if rows and abs(g_base - base) <= ROW_TOLERANCE_EM * (size if size > g_size else g_size):
+            row.append(g)
+            base += (g_base - base) / len(row)
         else:
-            rows.append([g])
-            base, size = g.base, g.size
+            row = [g]
+            rows.append(row)
+            base, size = g_base, g_size
     return rows
 
 
@@ -190,12 +208,14 @@ def _runs(glyphs: Sequence[Glyph]) -> list[_Item]:
     for row in _rows(glyphs):
         current: list[Glyph] = []
         last: Glyph | None = None
-        for g in sorted(row, key=lambda g: g.cx):
+        for g in sorted(row, key=_CX):
             if g.text == " ":
                 if current:
                     current.append(g)
                 continue
-            if last is not None and g.x0 - last.x1 > RUN_GAP_EM * max(last.size, g.size):
+            if last is not None and g.x0 - last.x1 > RUN_GAP_EM * (
+                g.size if g.size > last.size else last.size  # max(last.size, g.size)
+            ):
                 items.append(_make_item(current))
                 current = []
             current.append(g)
@@ -210,14 +230,34 @@ def _make_item(glyphs: list[Glyph]) -> _Item:
         glyphs.pop()
     if not glyphs:
         return _Item(0, 0, 0, 0, [])
-    bases = sorted(g.base for g in glyphs if g.text != " ")
+    # One pass for what min(), max() and sorted() over the glyphs gave: an extreme is the first
+    # one found and is replaced only on a strict < or >, as those builtins do.
+    first = glyphs[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    bases: list[float] = []
+    size: float | None = None
+    for g in glyphs:
+        if g.x0 < x0:
+            x0 = g.x0
+        if g.top < top:
+            top = g.top
+        if g.x1 > x1:
+            x1 = g.x1
+        if g.bottom > bottom:
+            bottom = g.bottom
+        if g.text != " ":
+            bases.append(g.base)
+            if size is None or g.size > size:
+                size = g.size
+    bases.sort()
     return _Item(
-        min(g.x0 for g in glyphs),
-        min(g.top for g in glyphs),
-        max(g.x1 for g in glyphs),
-        max(g.bottom for g in glyphs),
+        x0,
+        top,
+        x1,
+        bottom,
         glyphs,
         base=bases[len(bases) // 2],
+        size=1.0 if size is None else size,
     )
 
 
@@ -229,19 +269,24 @@ def join_glyphs(glyphs: Sequence[Glyph]) -> str:
     """
     out: list[str] = []
     prev: Glyph | None = None
+    prev_cjk: bool | None = None  # whether prev's last character is CJK, when already known
     hinted = False
     for g in glyphs:
-        if g.text == " ":
+        text = g.text
+        if text == " ":
             hinted = prev is not None
             continue
         if prev is not None:
+            if prev_cjk is None:
+                prev_cjk = _is_cjk(prev.text[-1])
+            first_cjk = _is_cjk(text[0])
             em = max(min(prev.size, g.size), 1.0)
-            cjk = _is_cjk(prev.text[-1]) + _is_cjk(g.text[0])
-            limit = (LATIN_SPACE_EM, MIXED_SPACE_EM, CJK_SPACE_EM)[cjk]
+            limit = (LATIN_SPACE_EM, MIXED_SPACE_EM, CJK_SPACE_EM)[prev_cjk + first_cjk]
             gap = g.x0 - prev.x1
             if (hinted and gap >= HINT_MIN_GAP_EM * em) or gap > limit * em:
                 out.append(" ")
-        out.append(g.text)
+            prev_cjk = first_cjk if len(text) == 1 else None
+        out.append(text)
         prev = g
         hinted = False
     return "".join(out)
@@ -315,20 +360,81 @@ def _find_gutter(items: list[_Item], ctx: _Context) -> tuple[float, float, float
     ybottom = max(i.bottom for i in items)
     best: tuple[float, float, float] | None = None
     best_height = COLUMN_MIN_SHARE * ctx.page_height
+    if ybottom - ytop <= best_height:
+        return None  # no vertical gap can be taller than the text itself
     # What _blocked() collects, sorted once: filtering a sorted list keeps it sorted, so each
-    # of the ~200 probes below is one pass, not a rebuild and a sort.
+    # probe below is one pass, not a rebuild and a sort.
     spans = sorted(
         [(i.top, i.bottom, i.x0, i.x1) for i in items]
         + [(b.top, b.bottom, b.x0, b.x1) for b in ctx.barriers if ytop < b.top < ybottom]
     )
+    free = _free_bands(spans, ytop, ybottom, best_height)
+    # Probes whose spans (and left/right sides) are the same give the same answer, and only
+    # the first of equal answers is kept: probe once per interval between span edges.
+    edges = sorted({e for _, _, x0, x1 in spans for e in (x0, x1) if e == e})  # NaN: never crossed
+    seen: tuple[int, int] | None = None
     x = max(lo, GUTTER_SEARCH[0] * ctx.width)
     while x <= min(hi, GUTTER_SEARCH[1] * ctx.width):
-        blocked = [(top, bottom) for top, bottom, x0, x1 in spans if x0 < x < x1]
-        ya, yb = _largest_free_gap(blocked, ytop, ybottom)
-        if yb - ya > best_height and _is_column_split(items, x, ya, yb):
-            best, best_height = (x, ya, yb), yb - ya
+        if free is None or free(x):
+            key = (bisect_left(edges, x), bisect_right(edges, x))
+            if key != seen:
+                seen = key
+                blocked = [(top, bottom) for top, bottom, x0, x1 in spans if x0 < x < x1]
+                ya, yb = _largest_free_gap(blocked, ytop, ybottom)
+                if yb - ya > best_height and _is_column_split(items, x, ya, yb):
+                    best, best_height = (x, ya, yb), yb - ya
         x += GUTTER_STEP
     return best
+
+
+def _free_bands(
+    spans: list[tuple[float, float, float, float]],
+    ytop: float,
+    ybottom: float,
+    min_gap: float,
+) -> Callable[[float], bool] | None:
+    """A test that rules out most probes of :func:`_find_gutter` without scanning the spans.
+
+    The text height is cut into horizontal bins of ``min_gap / 2.5``: a free vertical gap
+    taller than ``min_gap`` at ``x`` holds a whole bin with room to spare, and no span that
+    crosses ``x`` touches that bin. So a probe where every bin is crossed by a span touching
+    it has no such gap. Each bin's crossed x-ranges are merged once (a sweep), and the test is
+    a bisection per bin. ``None`` when the bins cannot be built (no positive gap to find).
+    """
+    step = min_gap / 2.5
+    if not (step > 0 and (ybottom - ytop) / step < 64):
+        return None  # also NaN and infinite coordinates: probe everything
+    count = int((ybottom - ytop) / step) + 1
+    bins: list[list[tuple[float, float]]] = [[] for _ in range(count)]
+    for top, bottom, x0, x1 in spans:
+        if not (top <= bottom and x0 < x1):
+            continue  # an inverted span never blocks in _largest_free_gap's sense: keep it out
+        first = max(0, int((top - ytop) / step) - 1)
+        last = count - 1 if bottom >= ybottom else min(count - 1, int((bottom - ytop) / step) + 1)
+        for j in range(first, last + 1):
+            b0 = ytop + j * step
+            if top <= b0 + step and bottom >= b0:
+                bins[j].append((x0, x1))
+    merged: list[tuple[list[float], list[float]]] = []
+    for intervals in bins:
+        starts: list[float] = []
+        ends: list[float] = []
+        for x0, x1 in sorted(intervals):
+            if ends and x0 < ends[-1]:  # open intervals: touching ones leave the point free
+                ends[-1] = max(ends[-1], x1)
+            else:
+                starts.append(x0)
+                ends.append(x1)
+        merged.append((starts, ends))
+
+    def is_free(x: float) -> bool:
+        for starts, ends in merged:
+            k = bisect_right(starts, x) - 1  # the last interval starting at or before x
+            if k < 0 or not (starts[k] < x < ends[k]):
+                return True
+        return False
+
+    return is_free
 
 
 def _hinted_gutter(items: list[_Item], ctx: _Context, x: float) -> tuple[float, float, float] | None:
@@ -381,8 +487,6 @@ def _is_column_split(
 
 
 def _near(sorted_values: list[float], value: float) -> bool:
-    from bisect import bisect_left
-
     k = bisect_left(sorted_values, value - BASELINE_TOLERANCE)
     return k < len(sorted_values) and sorted_values[k] <= value + BASELINE_TOLERANCE
 
@@ -431,7 +535,8 @@ def _split_by_size(runs: list[_Item]) -> list[list[_Item]]:
 
 
 def _run_size(run: _Item) -> float:
-    return max((g.size for g in run.glyphs if g.text != " "), default=1.0)
+    """The largest glyph size of a run (1.0 for a table), computed once in :func:`_make_item`."""
+    return run.size
 
 
 def _overlap(a: _Item, b: _Item) -> bool:
@@ -449,17 +554,25 @@ def make_line(parts: Sequence[Sequence[Glyph]], page: int, separator: str = " ")
     glyphs = [g for p in parts for g in p if g.text != " "]
     sizes: dict[float, int] = {}
     bold = 0
+    first = glyphs[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
     for g in glyphs:
+        n = len(g.text)
         key = round(g.size, 1)
-        sizes[key] = sizes.get(key, 0) + len(g.text)
-        bold += len(g.text) if g.bold else 0
-    size = max(sizes, key=lambda k: sizes[k])
-    bbox = (
-        round(min(g.x0 for g in glyphs), 2),
-        round(min(g.top for g in glyphs), 2),
-        round(max(g.x1 for g in glyphs), 2),
-        round(max(g.bottom for g in glyphs), 2),
-    )
+        sizes[key] = sizes.get(key, 0) + n
+        if g.bold:
+            bold += n
+        # min() and max() keep the first extreme and replace it only on a strict < or >
+        if g.x0 < x0:
+            x0 = g.x0
+        if g.top < top:
+            top = g.top
+        if g.x1 > x1:
+            x1 = g.x1
+        if g.bottom > bottom:
+            bottom = g.bottom
+    size = max(sizes, key=sizes.__getitem__)
+    bbox = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
     return Line(text=text, page=page, bbox=bbox, size=size, bold=bold * 2 > sum(sizes.values()))
 
 
@@ -487,11 +600,15 @@ def _read_table(table: Table, glyphs: list[Glyph], page: int) -> tuple[list[Line
 
 def _cell_of(table: Table, g: Glyph) -> BBox | None:
     x0, top, x1, bottom = table.bbox
-    if not (x0 <= g.cx <= x1 and top <= g.cy <= bottom):
+    cx = (g.x0 + g.x1) / 2  # g.cx and g.cy, computed once
+    if not x0 <= cx <= x1:
+        return None
+    cy = (g.top + g.bottom) / 2
+    if not top <= cy <= bottom:
         return None
     for row in table.rows:
         for cell in row:
-            if cell[0] <= g.cx <= cell[2] and cell[1] <= g.cy <= cell[3]:
+            if cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
                 return cell
     return None
 

@@ -66,7 +66,7 @@ _KANGXI_FIRST, _KANGXI_LAST = 0x2F00, 0x2FD5
 _PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Glyph:
     """One character on the page. ``text`` may be a space (a word-break hint) or a marker.
 
@@ -88,6 +88,30 @@ class Glyph:
     unmapped: bool = False
     baseline: float | None = None
 
+    def __init__(
+        self,
+        text: str,
+        x0: float,
+        top: float,
+        x1: float,
+        bottom: float,
+        size: float,
+        bold: bool = False,
+        unmapped: bool = False,
+        baseline: float | None = None,
+    ) -> None:
+        # The generated frozen __init__ goes through object.__setattr__ per field; every glyph
+        # of every page is built here (twice for some), so the slots are set directly.
+        _SET_TEXT(self, text)
+        _SET_X0(self, x0)
+        _SET_TOP(self, top)
+        _SET_X1(self, x1)
+        _SET_BOTTOM(self, bottom)
+        _SET_SIZE(self, size)
+        _SET_BOLD(self, bold)
+        _SET_UNMAPPED(self, unmapped)
+        _SET_BASELINE(self, baseline)
+
     @property
     def cx(self) -> float:
         return (self.x0 + self.x1) / 2
@@ -99,6 +123,23 @@ class Glyph:
     @property
     def base(self) -> float:
         return self.bottom if self.baseline is None else self.baseline
+
+
+# The slot descriptors' setters (they bypass the frozen __setattr__, as object.__setattr__ does).
+(
+    _SET_TEXT,
+    _SET_X0,
+    _SET_TOP,
+    _SET_X1,
+    _SET_BOTTOM,
+    _SET_SIZE,
+    _SET_BOLD,
+    _SET_UNMAPPED,
+    _SET_BASELINE,
+) = (
+    Glyph.__dict__[name].__set__
+    for name in ("text", "x0", "top", "x1", "bottom", "size", "bold", "unmapped", "baseline")
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,46 +139,91 @@ def _open(data: bytes, source: str | None, engine: EngineName) -> Engine:
         raise CorruptDocumentError(f"the PDF cannot be opened: {_describe(exc)}", source=source) from exc
 
 
-_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+# "stream" first so the regex engine can search for the literal; the lookbehind then rules
+# out "endstream" exactly as a leading ``(?<!end)`` would.
+_STREAM_START = re.compile(rb"stream(?<!endstream)\r?\n")
 _INFLATE_CHUNK = 8 << 20
 _DICT_LOOKBACK = 2048
+# No zlib stream inflates to more than this many bytes per input byte: a deflate symbol takes
+# at least one bit, and a length/distance pair (two symbols) yields at most 258 bytes.
+_MAX_INFLATE_RATIO = 1032
 
 
 def _check_inflated_size(data: bytes, limits: Limits, source: str | None) -> None:
     """Refuse a flate bomb before an engine inflates it: pdfminer inflates a whole content,
     font or object stream in one ``zlib.decompress`` call, so a 20 MB file could ask for 20 GB.
 
-    Every zlib stream in the file is inflated here in bounded chunks, counting the output
-    against ``Limits.max_unzipped_bytes``; image streams are skipped (text extraction never
-    inflates them, and a scan's pages may legitimately be large). Only the first filter of a
-    chain is counted.
+    Every zlib stream in the file counts, inflated in bounded chunks, against
+    ``Limits.max_unzipped_bytes``; image streams are skipped (text extraction never inflates
+    them, and a scan's pages may legitimately be large). Only the first filter of a chain is
+    counted. Streams are only inflated while what is left could still pass the budget at
+    zlib's maximal ratio (:data:`_MAX_INFLATE_RATIO`), largest first: an ordinary résumé is
+    cleared after inflating a few font streams, or none. A file that does go over is counted
+    again in file order, so the error reports the same total as a plain file-order count.
     """
     budget = limits.max_unzipped_bytes
     if budget is None:
         return
+    streams = _text_streams(data)
     view = memoryview(data)
+    left = sum(end - start for start, end in streams)
     total = 0
-    for m in _STREAM_START.finditer(data):
-        end = data.find(b"endstream", m.end())
-        if end < 0:
-            end = len(data)
-        if b"/Image" in data[max(0, m.start() - _DICT_LOOKBACK) : m.start()].rsplit(b" obj", 1)[-1]:
-            continue
-        inflater = zlib.decompressobj()
-        pending: bytes | memoryview = view[m.end() : end]
-        try:
-            while pending and not inflater.eof and total <= budget:
-                total += len(inflater.decompress(pending, _INFLATE_CHUNK))
-                pending = inflater.unconsumed_tail
-        except zlib.error:
-            continue  # not zlib data, or damaged: the engine decides what that means
+    for start, end in sorted(streams, key=lambda s: s[0] - s[1]):  # largest first
+        if total + _MAX_INFLATE_RATIO * left <= budget:
+            return
+        left -= end - start
+        total += _inflated_size(view[start:end], budget - total)[0]
         if total > budget:
+            break
+    else:
+        return
+    total = 0
+    for start, end in streams:
+        size, whole = _inflated_size(view[start:end], budget - total)
+        total += size
+        if whole and total > budget:  # a damaged stream is judged at the next one
             raise LimitExceededError(
                 f"the PDF's streams inflate past {budget:,} bytes (a compression bomb)",
                 source=source,
                 limit="max_unzipped_bytes",
                 value=total,
             )
+
+
+def _text_streams(data: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` of every stream's data in file order, image streams left out."""
+    streams: list[tuple[int, int]] = []
+    for m in _STREAM_START.finditer(data):
+        start = m.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            end = len(data)
+        # the stream's dictionary: after the last " obj" in the lookback window
+        lo = max(0, m.start() - _DICT_LOOKBACK)
+        k = data.rfind(b" obj", lo, m.start())
+        if data.find(b"/Image", lo if k < 0 else k + 4, m.start()) >= 0:
+            continue
+        streams.append((start, end))
+    return streams
+
+
+def _inflated_size(stream: memoryview, allowance: int) -> tuple[int, bool]:
+    """Bytes a zlib stream inflates to, counted in chunks until past ``allowance``, and
+    whether it inflated without error.
+
+    Damaged or non-zlib data counts what was inflated before the error: the engine decides
+    what that means.
+    """
+    inflater = zlib.decompressobj()
+    pending: bytes | memoryview = stream
+    size = 0
+    try:
+        while pending and not inflater.eof and size <= allowance:
+            size += len(inflater.decompress(pending, _INFLATE_CHUNK))
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        return size, False
+    return size, True
 
 
 def _is_password_error(exc: BaseException) -> bool:
@@ -306,23 +351,30 @@ def _pdfminer_loggers() -> list[logging.Logger]:
 
 
 def _check_text_layer(pages: list[PageContent], source: str | None) -> None:
-    glyphs = [g for p in pages for g in p.glyphs if not g.text.isspace()]
-    unmapped = sum(1 for g in glyphs if g.unmapped)
-    mapped = [g for g in glyphs if not g.unmapped]
-    readable = sum(1 for g in mapped if not _is_garbage(g))
-    if len(glyphs) < MIN_TEXT_CHARS or (readable < MIN_TEXT_CHARS and unmapped == 0):
+    total = unmapped = readable = 0
+    for p in pages:
+        for g in p.glyphs:
+            if g.text.isspace():
+                continue
+            total += 1
+            if g.unmapped:
+                unmapped += 1
+            elif not _is_garbage(g):
+                readable += 1
+    mapped = total - unmapped
+    if total < MIN_TEXT_CHARS or (readable < MIN_TEXT_CHARS and unmapped == 0):
         raise NoTextError(
             "the PDF has no text layer (a scanned or image-only document); OCR is needed to read it",
             source=source,
         )
-    if unmapped > MAX_UNMAPPED_SHARE * len(glyphs):
+    if unmapped > MAX_UNMAPPED_SHARE * total:
         raise NoTextError(
-            f"the PDF's text layer is unreadable: {unmapped:,} of {len(glyphs):,} glyphs have no "
+            f"the PDF's text layer is unreadable: {unmapped:,} of {total:,} glyphs have no "
             "Unicode mapping (cid codes); OCR is needed to read it",
             source=source,
         )
-    garbage = len(mapped) - readable
-    if garbage > MAX_GARBAGE_SHARE * max(len(mapped), 1) or readable < MIN_TEXT_CHARS:
+    garbage = mapped - readable
+    if garbage > MAX_GARBAGE_SHARE * max(mapped, 1) or readable < MIN_TEXT_CHARS:
         raise NoTextError(
             "the PDF's text layer is garbled (a broken font encoding maps the glyphs to the wrong "
             "characters); OCR is needed to read it",

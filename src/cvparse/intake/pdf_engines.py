@@ -218,8 +218,11 @@ class PdfiumEngine:
 def _pdfium_glyphs(tp: Any, height: float) -> Iterator[Glyph]:
     import pypdfium2.raw as raw
 
-    # Eight ctypes calls per glyph make this the engine's hot loop: the functions are bound
-    # to locals once, and a font name is decoded and tested for "bold" once per font.
+    # The engine's hot loop (about 1 µs per ctypes call): the functions are bound to locals
+    # once, a font name is decoded and tested for "bold" once per font, and pdfium computes a
+    # char's angle from its matrix alone, so the angle is asked once per matrix. (Font size
+    # and name come from the char's text object, but most producers here put one or two
+    # glyphs in each text object, so caching by object costs a call more than it saves.)
     get_unicode, get_box, get_origin = (
         raw.FPDFText_GetUnicode,
         raw.FPDFText_GetLooseCharBox,
@@ -238,6 +241,7 @@ def _pdfium_glyphs(tp: Any, height: float) -> Iterator[Glyph]:
     flags = ctypes.c_int()
     flags_ref = ctypes.byref(flags)
     bold_of: dict[bytes, bool] = {}
+    upright: dict[tuple[float, float, float, float], bool] = {}  # matrix -> not rotated
     hypot = math.hypot
     count = raw.FPDFText_CountChars(tp)
     infos: list[tuple[int, Glyph]] = []
@@ -257,10 +261,14 @@ def _pdfium_glyphs(tp: Any, height: float) -> Iterator[Glyph]:
             # generated spaces are zero-size points on the baseline: give them the line's size
             infos.append((i, Glyph(" ", box.left, top, box.right, bottom, last_size, baseline=base)))
             continue
-        angle = get_angle(tp, i)
-        if MAX_GLYPH_ANGLE < angle < 2 * math.pi - MAX_GLYPH_ANGLE:
-            continue
         get_matrix(tp, i, matrix)
+        turn = (matrix.a, matrix.b, matrix.c, matrix.d)
+        straight = upright.get(turn)
+        if straight is None:
+            angle = get_angle(tp, i)
+            straight = upright[turn] = not MAX_GLYPH_ANGLE < angle < 2 * math.pi - MAX_GLYPH_ANGLE
+        if not straight:
+            continue
         size = get_size(tp, i) * hypot(matrix.c, matrix.d)
         last_size = size
         length = get_font(tp, i, name, 128, flags_ref)
