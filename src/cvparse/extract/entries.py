@@ -179,56 +179,11 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             cur.header.append(ln)
             _note_dates(cur, len(cur.header) - 1)
             continue
-        if (
-            kind == "header"
-            and cur is not None
-            and not cur.body
-            and cur.dates is not None
-            and cur.dates.is_range
-            and _no_dates(text)
-            and not (_opens_with_org(text, is_org) and any(is_org(h.text) for h in cur.header))
-        ):
-            # the entry already has its dates: an undated line under it is its role, not a new entry
-            cur.header.append(ln)
-            continue
-        if (
-            kind == "header"
-            and cur is not None
-            and not cur.body
-            and cur.dates is None
-            and not _no_dates(text)
-            and (not is_org(without_dates(text)) or _ROLE_FIRST.match(text))
-        ):
-            # "TikTok Pte. Ltd.  Singapore" then "Machine Learning Engineer  Feb 2024 – Present":
-            # the dated role line completes the organisation line above it
+        if kind == "header" and cur is not None and not cur.body and _continues_header(cur, text, is_org):
             cur.header.append(ln)
             _note_dates(cur, len(cur.header) - 1)
             continue
-        if (
-            kind == "header"
-            and cur is not None
-            and not cur.body
-            and cur.dates is not None
-            and cur.dates.is_range
-        ):
-            single = date_range_of(text)
-            if single is not None and not single.is_range and not _opens_with_org(text, is_org):
-                # "在读硕士研究生 信息与通信工程, 预计 2016 年 3 月毕业" under a dated school line
-                cur.header.append(ln)
-                continue
         if kind in ("header", "date"):
-            # two header lines before any date: organisation then role, as in "公司\n职位\n2020-2022"
-            if (
-                cur is not None
-                and not cur.body
-                and cur.dates is None
-                and kind == "header"
-                and _no_dates(text)
-                and len(cur.header) < 2
-                and not is_org(text)
-            ):
-                cur.header.append(ln)
-                continue
             cur = _new(entries, ln)
             continue
         if cur is None:
@@ -236,6 +191,29 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             entries.append(cur)
         cur.body.append(ln)
     return [e for e in entries if e.header or e.body]
+
+
+def _continues_header(cur: Entry, text: str, is_org: Callable[[str], bool]) -> bool:
+    """Whether a header-looking line completes the open entry's header instead of opening the
+    next entry. Templates split one entry's header over lines in four ways:
+
+    - the entry is dated and the line is not: its role or team ("质量经理（质量部）" under
+      "2018/03 — 至今  苏州…有限公司"), unless it names a second employer;
+    - the entry is dated and the line holds one date: a note ("预计 2016 年 3 月毕业");
+    - the entry has no dates yet and the line brings them with the role ("TikTok Pte. Ltd.  Singapore"
+      then "Machine Learning Engineer  Feb 2024 – Present");
+    - neither has dates: organisation then role, before the dates ("公司\n职位\n2020-2022").
+    """
+    dates = date_range_of(text)
+    if cur.dates is not None and cur.dates.is_range:
+        if dates is None:
+            return not (_opens_with_org(text, is_org) and any(is_org(h.text) for h in cur.header))
+        return not dates.is_range and not _opens_with_org(text, is_org)
+    if cur.dates is None:
+        if dates is not None:
+            return not is_org(without_dates(text)) or bool(_ROLE_FIRST.match(text))
+        return len(cur.header) < 2 and not is_org(text)
+    return False
 
 
 def _new(entries: list[Entry], ln: SLine) -> Entry:
