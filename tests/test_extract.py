@@ -256,3 +256,9 @@ def test_english_entries_with_bars() -> None:
         "Software Engineering",
         "3.7/4.0",
     )
+
+
+def test_title_before_a_suffixless_company() -> None:
+    text = "张伟\n13800001111\n工作经验\n高级 Android 开发工程师 阿里巴巴\n2018/10 - 至今\n- 负责组件开发\n"
+    w = cvparse.parse_text(text).work[0]
+    assert (w.company, w.title, w.start, w.end) == ("阿里巴巴", "高级 Android 开发工程师", "2018-10", "present")

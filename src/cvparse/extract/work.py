@@ -36,6 +36,10 @@ _PLACE_PIECE = regex.compile(
     r"^(?:[A-Z][A-Za-z .]+,\s*(?:[A-Z]{2}|China|USA|UK|Singapore|Japan|Canada|Australia|Germany|Hong Kong)|"
     r"Singapore|Hong Kong|Remote|Beijing|Shanghai|Shenzhen|Hangzhou|Guangzhou|London|New York|Tokyo|Seattle)$"
 )
+_TITLE_THEN_COMPANY = regex.compile(
+    r"^(?P<title>.{2,30}?(?:工程师|经理|专员|主管|总监|设计师|架构师|分析师|实习生|顾问|负责人|engineer|manager))\s+(?P<company>\S.{0,20})$",
+    regex.I,
+)
 _AT = regex.compile(r"\s*@\s*")
 _GLUED_TITLE = regex.compile(
     r"^(?P<company>\p{Han}{2,8}?)(?P<title>(?:高级|资深|初级|中级)?(?:实习生|实习|工程师|经理|专员|研究员|设计师|分析师))$"
@@ -145,6 +149,13 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
         rest.append(p)
     if company is None and len(rest) >= 2 and TITLE_WORDS.search(rest[0]) and not TITLE_WORDS.search(rest[1]):
         rest[0], rest[1] = rest[1], rest[0]  # "高级 Android 开发工程师 | 阿里巴巴": the title came first
+    if company is None and len(rest) == 1:
+        title_first = _TITLE_THEN_COMPANY.match(rest[0])
+        if title_first and not TITLE_WORDS.search(title_first.group("company")):
+            rest = [
+                title_first.group("company"),
+                title_first.group("title"),
+            ]  # "高级 Android 开发工程师 阿里巴巴"
     if company is None and rest:
         glued = _GLUED_TITLE.match(rest[0])
         if glued and title is None:  # "腾讯实习生": a suffix-less company with the title glued on
