@@ -262,3 +262,8 @@ def test_title_before_a_suffixless_company() -> None:
     text = "张伟\n13800001111\n工作经验\n高级 Android 开发工程师 阿里巴巴\n2018/10 - 至今\n- 负责组件开发\n"
     w = cvparse.parse_text(text).work[0]
     assert (w.company, w.title, w.start, w.end) == ("阿里巴巴", "高级 Android 开发工程师", "2018-10", "present")
+
+
+def test_unlabelled_wechat_id_in_the_contact_line() -> None:
+    p = cvparse.parse_text("赵一诺\n199 1056 0000  zhao@example.com  yinuo_pm  北京海淀\n")
+    assert (p.phone, p.email, p.wechat, p.location) == ("19910560000", "zhao@example.com", "yinuo_pm", "北京")

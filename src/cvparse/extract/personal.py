@@ -139,6 +139,8 @@ def extract(
     # 3. contact details found anywhere
     all_text = [ln.text for s in sections for ln in s.lines]
     _contacts(out, head_lines + all_text)
+    if "wechat" not in out.values:
+        _bare_wechat(out, head_lines[:15])
 
     # 4. name: labelled, else the first name-like line near the top
     if "name" not in out.values:
@@ -311,6 +313,29 @@ def _take_piece(out: Personal, piece: str) -> None:
         city = normalize_city(p)
         if city and city == _CITY_SUFFIX.sub("", p.split(",")[0].strip()):
             out.values.setdefault("_bare_city", city)
+
+
+# A WeChat id shown after an icon, with no label: letters first, 6–20 characters, and an
+# underscore, which names, skills and words do not have ("yinuo_pm", "mu_qing_ui").
+_BARE_WECHAT = regex.compile(r"[A-Za-z][A-Za-z0-9-]*_[A-Za-z0-9_-]*")
+
+
+def _bare_wechat(out: Personal, lines: list[str]) -> None:
+    """The contact block's unlabelled id token; only near the phone or e-mail it sits with."""
+    if "phone" not in out.values and "email" not in out.values:
+        return
+    for text in lines:
+        if regex.search(r"[:：]", text):
+            continue  # a labelled line says what its value is
+        for piece, _ in chunks(text):
+            token = regex.sub(r"^[\p{So}\p{Co}\s]+", "", piece)
+            if (
+                6 <= len(token) <= 20
+                and _BARE_WECHAT.fullmatch(token)
+                and "@" not in text[: text.find(token)][-1:]
+            ):
+                out.put("wechat", token)
+                return
 
 
 def _contacts(out: Personal, texts: list[str]) -> None:
