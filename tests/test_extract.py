@@ -261,9 +261,27 @@ def test_english_entries_with_bars() -> None:
 def test_title_before_a_suffixless_company() -> None:
     text = "张伟\n13800001111\n工作经验\n高级 Android 开发工程师 阿里巴巴\n2018/10 - 至今\n- 负责组件开发\n"
     w = cvparse.parse_text(text).work[0]
-    assert (w.company, w.title, w.start, w.end) == ("阿里巴巴", "高级 Android 开发工程师", "2018-10", "present")
+    assert (w.company, w.title, w.start, w.end) == (
+        "阿里巴巴",
+        "高级 Android 开发工程师",
+        "2018-10",
+        "present",
+    )
 
 
 def test_unlabelled_wechat_id_in_the_contact_line() -> None:
     p = cvparse.parse_text("赵一诺\n199 1056 0000  zhao@example.com  yinuo_pm  北京海淀\n")
     assert (p.phone, p.email, p.wechat) == ("19910560000", "zhao@example.com", "yinuo_pm")
+
+
+def test_english_achievement_sentences_are_not_awards() -> None:
+    text = (
+        "Jane Roe\njane@example.com\nHONORS\nDean's List, 2019\n"
+        "Awarded the Outstanding Graduate Scholarship for academic excellence in 2020\n"
+        "Developed a simulation pipeline used by three research groups at the institute\n"
+    )
+    awards = [(a.name, a.date) for a in cvparse.parse_text(text).awards]
+    assert awards == [
+        ("Dean's List", "2019"),
+        ("Awarded the Outstanding Graduate Scholarship for academic excellence in", "2020"),
+    ]

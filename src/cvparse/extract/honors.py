@@ -133,6 +133,10 @@ def _is_continuation(text: str, prev: str) -> bool:
 # Promotions and thanks are not honours ("2018.04 晋升资深研发工程师", "感谢您阅读我的简历").
 _NOT_AN_HONOUR = regex.compile(
     r"^\s*(?:(?:19|20)\d{2}[.\-/年]?\d{0,2}月?\s*)?(?:晋升|升职|升任|转正)|感谢|致谢"
+    # an English sentence about work done ("Developed the … pipeline", "Published 2 papers") is an
+    # achievement bullet, not a named honour
+    r"|^\s*(?!(?:Awarded|Selected|Ranked|Named|Honou?red|Granted|Elected|Nominated|Recognized|Recognised)\b)"
+    r"[A-Z][a-z]+ed\b(?:\s+\S+){5,}"
 )
 _NOT_AN_ITEM = regex.compile(
     r"^\s*[(（][^)）]*(?:https?://|www\.|github)[^)）]*[)）]\s*$|^\s*(?:https?://|www\.)\S+\s*$", regex.I
