@@ -285,3 +285,17 @@ def test_english_achievement_sentences_are_not_awards() -> None:
         ("Dean's List", "2019"),
         ("Awarded the Outstanding Graduate Scholarship for academic excellence in", "2020"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("语言 英语 — 读写（优良），听说（日常交流）", ("英语", "读写(优良),听说(日常交流)")),
+        ("二外：日语N2", ("日语", "N2")),
+        ("可以使用英语进行工作交流（六级成绩 600），平时阅读英文书籍。", ("英语", "六级")),
+        ("大一时通过英语四六级考试。", ("英语", "四六级")),
+    ],
+)
+def test_languages_stated_in_passing(line: str, expected: tuple[str, str]) -> None:
+    p = cvparse.parse_text(f"张伟\n13800001111\n其他\n{line}\n")
+    assert [(lang.name, lang.level) for lang in p.languages] == [expected]

@@ -19,7 +19,9 @@ _LANG_START = regex.compile(
 _SPLIT = regex.compile(r"\s*[;；]\s*|\s*[，,、]\s*(?=(?:" + LANG_NAMES + r"))|\s{3,}|\t+", regex.I)
 
 
-_PREFIX = regex.compile(r"^\s*(?:spoken|languages?|语言|外语|语言能力)\s*[:：]\s*", regex.I)
+_PREFIX = regex.compile(
+    r"^\s*(?:spoken|languages?|语言能力|语言|第二外语|二外|外语)(?:\s*[:：]\s*|\s+(?=\p{Han}))", regex.I
+)
 _BRACKET_LEVEL = regex.compile(rf"^\s*(?P<name>{LANG_NAMES})\s*[（(](?P<level>[^）)]+)[）)]\s*$", regex.I)
 
 
@@ -41,10 +43,13 @@ def parse_line(text: str) -> list[dict[str, str | None]]:
 
 # A language test stated in prose ("通过了 CET4/6 英语等级考试", "英语六级，能阅读英文手册").
 _PROSE_TEST = regex.compile(
-    r"(?P<lang>英语|日语|English)?\s*(?P<level>CET\s*-?\s*[46](?:\s*/\s*[46])?|(?<=英语)[四六八]级|TEM\s*-?\s*[48]|"
+    r"(?P<lang>英语|日语|English)?\s*(?P<level>CET\s*-?\s*[46](?:\s*/\s*[46])?|(?<=英语)[四六八]{1,2}级|TEM\s*-?\s*[48]|"
     r"(?:雅思|IELTS)\s*\d(?:\.\d)?|(?:托福|TOEFL)\s*\d{2,3}|JLPT\s*N[1-5])",
     regex.I,
 )
+
+
+_PROSE_GRADE = regex.compile(r"英语[^。；;\n]{0,16}?(?P<level>[四六八]级)")
 
 
 def _in_running_text(sections: list[Section]) -> list[dict[str, str | None]]:
@@ -56,6 +61,9 @@ def _in_running_text(sections: list[Section]) -> list[dict[str, str | None]]:
             if m:
                 name = m.group("lang") or language_of_test(m.group("level"))
                 return [{"name": name, "level": m.group("level")}]
+            near = _PROSE_GRADE.search(ln.text)
+            if near:  # "可以使用英语进行工作交流（六级成绩 …）"
+                return [{"name": "英语", "level": near.group("level")}]
     return []
 
 
