@@ -27,6 +27,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .document import Document
+from .models import ENTRY_KEYS
 from .normalize.dates import PRESENT, find_ranges
 from .normalize.degrees import find_degree
 from .normalize.text import halfwidth
@@ -550,14 +551,6 @@ _ENTRY_SECTIONS: dict[str, frozenset[str]] = {
         {"languages", "skills", "other", "header", "basic", "certificates", "awards_certs"}
     ),
 }
-_KEY = {
-    "education": "school",
-    "work": "company",
-    "projects": "name",
-    "awards": "name",
-    "certificates": "name",
-    "languages": "name",
-}
 _KIND_OF_KEY = {
     "education": "school",
     "work": "company",
@@ -787,7 +780,7 @@ def _entries(
     from .extract.orgs import find_company, find_school
 
     idx = g.idx
-    key = _KEY[name]
+    key = ENTRY_KEYS[name]
     secs = _ENTRY_SECTIONS[name]
     kind = _KIND_OF_KEY[name]
     kept: list[dict[str, Any]] = []

@@ -139,6 +139,17 @@ class Profile(_Model):
         return to_json_resume(self)
 
 
+# The field that identifies an entry of each list; an entry without it is no entry.
+ENTRY_KEYS: dict[str, str] = {
+    "education": "school",
+    "work": "company",
+    "projects": "name",
+    "awards": "name",
+    "certificates": "name",
+    "languages": "name",
+}
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of :class:`Profile`, as ``cvparse schema`` prints it."""
     return Profile.model_json_schema()

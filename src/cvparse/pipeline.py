@@ -19,7 +19,7 @@ from .extract.numbers import years_of_experience
 from .intake import Engine, Source, read
 from .intake.text import read_text
 from .limits import DEFAULT_LIMITS, NO_DEADLINE, Deadline, Limits
-from .models import Profile
+from .models import ENTRY_KEYS, Profile
 from .segment import Section, SLine, route_sub_labels, segment
 
 
@@ -264,16 +264,6 @@ def _salvage(data: dict[str, Any], exc: ValueError) -> Profile:
     raise CvparseError(f"internal validation error: {exc}") from exc
 
 
-_REQUIRED = {
-    "education": "school",
-    "work": "company",
-    "projects": "name",
-    "awards": "name",
-    "certificates": "name",
-    "languages": "name",
-}
-
-
 def _drop(data: dict[str, Any], loc: tuple[int | str, ...], *, whole_field: bool) -> None:
     if not loc or loc[0] not in data:
         return
@@ -298,7 +288,7 @@ def _drop(data: dict[str, Any], loc: tuple[int | str, ...], *, whole_field: bool
             len(loc) == 3
             and isinstance(entries, list)
             and isinstance(loc[1], int)
-            and loc[2] == _REQUIRED.get(str(loc[0]))
+            and loc[2] == ENTRY_KEYS.get(str(loc[0]))
         ):
             entries[loc[1]] = None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..normalize.dates import DateRange, find_ranges
-from ..normalize.text import clean_value, fold_cjk
+from ..normalize.text import clean_value, fold_cjk, strip_bullet
 from ..segment import SLine
 
 BULLET = regex.compile(
@@ -79,11 +79,11 @@ def without_dates(text: str) -> str:
     for r in reversed(find_ranges(text)):
         out = out[: r.begin] + " " + out[r.stop :]
     out = _DURATION_BRACKETS.sub(" ", out)
-    out = _LINK_PARENS.sub(" ", out)  # "阿里巴巴 (https://www.alibabagroup.com)": a Markdown link target
+    out = LINK_PARENS.sub(" ", out)  # "阿里巴巴 (https://www.alibabagroup.com)": a Markdown link target
     return _DURATION_PARENS.sub(" ", out)
 
 
-_LINK_PARENS = regex.compile(r"\s*[(（]\s*(?:https?://|www\.)[^)）\s]*\s*[)）]")
+LINK_PARENS = regex.compile(r"\s*[(（]\s*(?:https?://|www\.)[^)）\s]*\s*[)）]")
 _DURATION_BRACKETS = regex.compile(r"\[\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*\]")
 _DURATION_PARENS = regex.compile(
     r"[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*(?:年|years?|months?)\s*[)）]"
@@ -345,19 +345,14 @@ def description(lines: list[SLine]) -> str | None:
                 continue
             if INTRO_LABELS.match(name) or (not rest and BODY_LABELS.match(name)):
                 if rest:
-                    out.append(_unbullet(rest))
+                    out.append(strip_bullet(rest))
                 continue
         if _EMPLOYER_META.search(text):
             continue
-        out.append(_unbullet(raw))
+        out.append(strip_bullet(raw))
     text = "\n".join(t for t in out if t)
     return text or None
 
 
 _EMPLOYER_META_LEAD = regex.compile(r"^(?:公司性质|公司规模|所属行业)")
 _EMPLOYER_META = regex.compile(r"公司性质[:：]|公司规模[:：]|所属行业[:：]")
-_BULLET_LEAD = regex.compile(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>])\s*")
-
-
-def _unbullet(text: str) -> str:
-    return _BULLET_LEAD.sub("", text).strip()

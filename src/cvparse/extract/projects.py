@@ -7,7 +7,16 @@ import regex
 from ..normalize.skills import find_skills
 from ..normalize.text import clean_value
 from ..segment import Section
-from .entries import TITLE_BRACKET, Entry, description, header_label, label_of, split_entries, without_dates
+from .entries import (
+    LINK_PARENS,
+    TITLE_BRACKET,
+    Entry,
+    description,
+    header_label,
+    label_of,
+    split_entries,
+    without_dates,
+)
 from .kv import chunks
 
 # A role split off a project line by a single space must read like one ("算法开发", "队长"),
@@ -47,7 +56,6 @@ def extract(sections: list[Section]) -> list[dict[str, object]]:
 
 
 # "- TBUIAutoTest: iOS 自动化测试 UI 标签生成器。…": a project list, one bullet per project
-_LINK_TARGET = regex.compile(r"\s*[(（]\s*(?:https?://|www\.)[^)）\s]*\s*[)）]")
 _LISTED = regex.compile(
     r"^\s*(?:[-–•·●◆◇■*+]|\d{1,2}[.、)])\s*(?P<name>[^:：。，,]{2,40}?)\s*[:：]\s*(?P<desc>\S.*)$"
 )
@@ -57,7 +65,7 @@ def _listed(entry: Entry) -> list[dict[str, object]]:
     """Projects written as a bulleted list of "name: description" items, with no entry headers."""
     items: list[dict[str, object]] = []
     for ln in entry.body:
-        m = _LISTED.match(_LINK_TARGET.sub("", ln.text))
+        m = _LISTED.match(LINK_PARENS.sub("", ln.text))
         if m is None:
             if items and not regex.match(r"^\s*(?:[-–•·●◆◇■*+]|\d{1,2}[.、)])", ln.text):
                 desc = items[-1]["description"]

@@ -21,10 +21,6 @@ _FW[0x200B] = 0x20  # zero-width space: keeps length, reads as a blank
 # Full-width punctuation whose meaning we keep in the text (colon, brackets, comma) maps too;
 # CJK punctuation proper (、。「」) has no half-width form and stays.
 
-BULLET = re.compile(
-    r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}\s*[.、)）](?!\d)|[(（]\d{1,2}[)）]|\d{1,2}\s*[)）])\s*"
-)
-SPACES = re.compile(r"[ \t]+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _LETTER_SPACED = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
@@ -39,9 +35,12 @@ def halfwidth(text: str) -> str:
     return text.translate(_FW) if _HAS_FW.search(text) else text
 
 
+_BULLET_GLYPH = re.compile(r"^\s*[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]\s*")
+
+
 def strip_bullet(text: str) -> str:
     """A list item without its bullet glyph (``- ``, ``● ``, ``◇ ``); numbering such as ``1.`` is kept."""
-    return re.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>])\s*", "", text).strip()
+    return _BULLET_GLYPH.sub("", text, count=1).strip()
 
 
 def squash_cjk_spaces(text: str) -> str:
