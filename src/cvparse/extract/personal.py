@@ -9,6 +9,7 @@ over guessed ones; the first value found wins within a kind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 import regex
@@ -31,7 +32,7 @@ _BIRTH = regex.compile(
     r"((?:19|20)\d{2}(?:\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?)?)\s*(?:年)?\s*(?:出生|生人|生)(?!产|活|物)"
 )
 # A date written alone in a header is a birth date only if the person would be of working age.
-_LATEST_BIRTH_YEAR = __import__("datetime").date.today().year - 14
+_LATEST_BIRTH_YEAR = date.today().year - 14
 _INTENTION_FIELDS = {"positions", "cities", "salary", "job_type", "availability"}
 _QUALIFIED_ROLE = regex.compile(r"^\s*[^\d@:：|]{2,24}[（(](?:校招|社招|应届|应届生|实习|全职|兼职)[）)]\s*$")
 _TITLE_WORDS = regex.compile(
