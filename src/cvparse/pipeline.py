@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from .document import Document
 from .errors import CvparseError, InputError, NotAResumeError
 from .evidence import Parsed, ground
@@ -20,6 +18,7 @@ from .intake import Engine, Source, read
 from .intake.text import read_text
 from .limits import DEFAULT_LIMITS, NO_DEADLINE, Deadline, Limits
 from .models import ENTRY_KEYS, Profile
+from .normalize.patterns import rx
 from .segment import Section, SLine, route_sub_labels, segment
 
 
@@ -178,7 +177,7 @@ def _add_award(awards: list[dict[str, object]], item: dict[str, object]) -> None
 
 
 def _award_key(name: object) -> str:
-    return regex.sub(r"[\s“”\"'‘’]|称号$", "", str(name))
+    return rx(r"[\s“”\"'‘’]|称号$").sub("", str(name))
 
 
 def _adopt_education(sections: list[Section]) -> list[Section]:
@@ -230,8 +229,8 @@ def _infer_sections(sections: list[Section]) -> list[Section]:
                 out.append(current)
                 current.lines.append(ln)
                 continue
-            if current is not None and not regex.match(
-                r"^\s*(?:求职|技能|证书|获奖|技术博客|邮箱|电话)", ln.text
+            if current is not None and not rx(r"^\s*(?:求职|技能|证书|获奖|技术博客|邮箱|电话)").match(
+                ln.text
             ):
                 current.lines.append(ln)
             else:

@@ -19,6 +19,7 @@ import regex
 
 from . import resources
 from .document import Document, Line
+from .normalize.patterns import rx
 from .normalize.text import fold_cjk, halfwidth
 
 # Longest heading text we accept (after decoration is stripped), in characters. Real
@@ -59,7 +60,9 @@ _DECOR_LEAD = regex.compile(
         [\s\p{So}\p{Co}【\[（(<《「『]*""",
     regex.X,
 )
-_DECOR_TRAIL = regex.compile(r"[\s\p{So}\p{Sk}\p{Co}\p{Pd}_=~*#:：|│┃║■□◆◇●○•·▪】\]）)>》」』/]*$")
+# Searched from the end ((?r)): a forward search for a trailing run tries every position of
+# the line, and this runs on every line of every document.
+_DECOR_TRAIL = regex.compile(r"(?r)[\s\p{So}\p{Sk}\p{Co}\p{Pd}_=~*#:：|│┃║■□◆◇●○•·▪】\]）)>》」』/]*$")
 _RULE = regex.compile(r"^[\s\p{Pd}_=~*#·•.。\u2500-\u257f\u2580-\u259f]{3,}$")
 
 
@@ -86,8 +89,12 @@ def _fold(text: str) -> str:
 
 
 def _strip_decor(text: str) -> str:
-    t = _DECOR_LEAD.sub("", text.strip(), count=1)
-    return _DECOR_TRAIL.sub("", t).strip()
+    t = text.strip()
+    lead = _DECOR_LEAD.match(t)
+    if lead is not None:
+        t = t[lead.end() :]
+    trail = _DECOR_TRAIL.search(t)
+    return (t[: trail.start()] if trail is not None else t).strip()
 
 
 def heading_key(text: str) -> str | None:
@@ -167,20 +174,20 @@ _EN_KEYWORD_KEYS = (
 def _keyword_key(text: str) -> str | None:
     core = squash(_strip_decor(fold_cjk(halfwidth(text))))
     latin = _strip_decor(halfwidth(text)).lower()
-    if regex.fullmatch(r"[a-z &/\-]{3,40}", latin) and len(latin.split()) <= 4:
+    if rx(r"[a-z &/\-]{3,40}").fullmatch(latin) and len(latin.split()) <= 4:
         for key, pattern in _EN_KEYWORD_KEYS:  # "Technical & Skill", "Open Source Project"
-            if regex.search(pattern, latin):
+            if rx(pattern).search(latin):
                 return key
         return None
     if (
         not (2 <= len(core) <= 8)
         or not _HAN_WORDS.fullmatch(core)
         or _NOT_HEADING_TAIL.search(core)
-        or regex.search(r"简历|履历", core)  # the document's title (求职简历), not a section
+        or rx(r"简历|履历").search(core)  # the document's title (求职简历), not a section
     ):
         return None
-    for key, rx in _KEYWORD_KEYS:
-        if rx.search(core):
+    for key, keyword in _KEYWORD_KEYS:
+        if keyword.search(core):
             return key
     return None
 

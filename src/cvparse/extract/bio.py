@@ -15,6 +15,7 @@ import regex
 
 from ..normalize.dates import find_ranges
 from ..normalize.degrees import find_degree
+from ..normalize.patterns import rx
 from ..normalize.text import clean_value
 from ..segment import Section
 from .orgs import find_company, find_school
@@ -59,7 +60,7 @@ def extract(sections: list[Section]) -> Bio:
         return out
     _opening("\n".join(ln.text.strip() for s in sections for ln in s.lines), out)
     hint = _document_company(text)
-    for sentence in regex.split(r"[；;。]", text):
+    for sentence in rx(r"[；;。]").split(text):
         _work_clause(sentence, hint, out)
         _education_clause(sentence, text, out)
         _awards(sentence, out)
@@ -68,25 +69,24 @@ def extract(sections: list[Section]) -> Bio:
 
 
 def _opening(text: str, out: Bio) -> None:
-    m = regex.search(
-        r"(?:^|[。；：:\s])(?P<name>\p{Han}{2,4}?)(?P<honor>先生|女士|同志)?[，,]\s*(?:(?P<g>男|女)[，,]|\d{2}\s*岁|\d{4}\s*年)",
-        text,
-    )
+    m = rx(
+        r"(?:^|[。；：:\s])(?P<name>\p{Han}{2,4}?)(?P<honor>先生|女士|同志)?[，,]\s*(?:(?P<g>男|女)[，,]|\d{2}\s*岁|\d{4}\s*年)"
+    ).search(text)
     if m:
         out.name = m.group("name")
         honor = m.group("honor") or ""
         g = m.group("g") or ("男" if honor == "先生" else "女" if honor == "女士" else None)
         out.gender = {"男": "male", "女": "female"}.get(g or "")
-        first = regex.split(r"[。；]", text[m.start() :].replace("\n", ""), maxsplit=1)[0]
-        for piece in regex.split(r"\s*[，,]\s*", first)[1:]:
+        first = rx(r"[。；]").split(text[m.start() :].replace("\n", ""), maxsplit=1)[0]
+        for piece in rx(r"\s*[，,]\s*").split(first)[1:]:
             out.facts.append(piece)
-            for part in regex.split(r"\s*、\s*", piece):
+            for part in rx(r"\s*、\s*").split(piece):
                 if _TITLES.match(part):
                     out.certificates.append({"name": part, "date": None})
     else:
-        first = regex.split(r"[。；]", text, maxsplit=1)[0]
-        for piece in regex.split(r"\s*[，,]\s*", first):
-            for part in regex.split(r"\s*、\s*", piece):
+        first = rx(r"[。；]").split(text, maxsplit=1)[0]
+        for piece in rx(r"\s*[，,]\s*").split(first):
+            for part in rx(r"\s*、\s*").split(piece):
                 if _TITLES.match(part):
                     out.certificates.append({"name": part, "date": None})
 
@@ -104,20 +104,20 @@ def _work_clause(sentence: str, hint: str | None, out: Bio) -> None:
             else None
         )
     else:
-        b = regex.search(rf"(?:曾任|曾担任|历任)(?P<rest>[^；;。]+?){_BRACKET_DATES.pattern}", sentence)
+        b = rx(rf"(?:曾任|曾担任|历任)(?P<rest>[^；;。]+?){_BRACKET_DATES.pattern}").search(sentence)
         if not b:
             return
         dr = find_ranges(b.group("dates"))
         rest = "任" + b.group("rest")
         start = dr[0].start if dr else None
         end = dr[0].end if dr and dr[0].is_range else None
-    if regex.search(r"学习|就读|读研|攻读|毕业", rest) and not regex.search(r"任职|就职|工作", rest):
+    if rx(r"学习|就读|读研|攻读|毕业").search(rest) and not rx(r"任职|就职|工作").search(rest):
         return
     company: str | None = None
     title: str | None = None
-    verb = regex.search(_ROLE_VERB, rest)
+    verb = rx(_ROLE_VERB).search(rest)
     before, after = (rest[: verb.start()], rest[verb.end() :]) if verb else ("", rest)
-    before = regex.sub(r"^(?:在|于)", "", before).strip("，, ")
+    before = rx(r"^(?:在|于)").sub("", before).strip("，, ")
     if before and find_company(before):
         found = find_company(before)
         company = found[0] if found else None
@@ -132,25 +132,25 @@ def _work_clause(sentence: str, hint: str | None, out: Bio) -> None:
                 return
             company = found[0]
             tail = target[found[2] :]
-            tail = regex.sub(r"^\s*[，,]\s*(?:历任|任|担任)", "", tail)
-            title = clean_value(regex.split(r"[，,]", tail)[0]) or None
+            tail = rx(r"^\s*[，,]\s*(?:历任|任|担任)").sub("", tail)
+            title = clean_value(rx(r"[，,]").split(tail)[0]) or None
     if company:
         out.work.append({"company": company, "title": title, "start": start, "end": end, "internship": False})
 
 
 def _education_clause(sentence: str, text: str, out: Bio) -> None:
-    if not regex.search(r"学习|就读|读研|攻读|毕业|学位|获.{0,8}(?:学士|硕士|博士)", sentence):
+    if not rx(r"学习|就读|读研|攻读|毕业|学位|获.{0,8}(?:学士|硕士|博士)").search(sentence):
         return
     school = find_school(sentence)
-    if school is None or regex.search(r"任职|就职|历任", sentence[: school[1]]):
+    if school is None or rx(r"任职|就职|历任").search(sentence[: school[1]]):
         return
     name = school[0]
     major = None
     after = sentence[school[2] :]
-    m = regex.match(r"\s*(?P<major>[\p{Han}A-Za-z]{2,20}?)专业", after)
+    m = rx(r"\s*(?P<major>[\p{Han}A-Za-z]{2,20}?)专业").match(after)
     if m:
         major = m.group("major")
-    deg_m = regex.search(r"获(?:得)?(?P<field>[\p{Han}]{0,16}?)(?P<deg>学士|硕士|博士)学位", sentence)
+    deg_m = rx(r"获(?:得)?(?P<field>[\p{Han}]{0,16}?)(?P<deg>学士|硕士|博士)学位").search(sentence)
     degree = None
     if deg_m:
         degree = {"学士": "bachelor", "硕士": "master", "博士": "doctor"}[deg_m.group("deg")]
@@ -164,7 +164,7 @@ def _education_clause(sentence: str, text: str, out: Bio) -> None:
         found = find_degree(sentence.replace("读研", "研究生"))
         degree = found[0] if found else None
     if degree is None and len(find_schools_in(text)) == 1:
-        found = find_degree(regex.sub(r"学历.*", "", text[:200]))
+        found = find_degree(rx(r"学历.*").sub("", text[:200]))
         degree = found[0] if found else None
     dates = find_ranges(sentence[: school[1]]) or find_ranges(sentence)
     start = end = None
@@ -180,7 +180,7 @@ def _education_clause(sentence: str, text: str, out: Bio) -> None:
 
 def find_schools_in(text: str) -> list[str]:
     out: list[str] = []
-    for sentence in regex.split(r"[；;。，,]", text):
+    for sentence in rx(r"[；;。，,]").split(text):
         found = find_school(sentence)
         if found and found[0] not in out:
             out.append(found[0])
@@ -190,26 +190,26 @@ def find_schools_in(text: str) -> list[str]:
 def _awards(sentence: str, out: Bio) -> None:
     for m in _AWARD.finditer(sentence):
         items = m.group("items")
-        if regex.search(r"学位|学历|注册证|证书$", items):
+        if rx(r"学位|学历|注册证|证书$").search(items):
             continue
-        year = regex.findall(r"((?:19|20)\d{2})\s*年", sentence[: m.start()][-12:])
-        for part in regex.split(r"\s*、\s*", items):
-            date_m = regex.search(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*[）)]", part)
+        year = rx(r"((?:19|20)\d{2})\s*年").findall(sentence[: m.start()][-12:])
+        for part in rx(r"\s*、\s*").split(items):
+            date_m = rx(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*[）)]").search(part)
             date = date_m.group(1) if date_m else (year[-1] if year else None)
-            name = regex.sub(r"[（(][^）)]*[）)]", "", part).strip()
-            q = regex.fullmatch(r"[“\"](.+)[”\"](?:称号|荣誉称号)?", name)
+            name = rx(r"[（(][^）)]*[）)]").sub("", part).strip()
+            q = rx(r"[“\"](.+)[”\"](?:称号|荣誉称号)?").fullmatch(name)
             if q:
                 name = q.group(1)
-            if regex.search(r"奖|称号|荣誉|先进|优秀|标兵|模范|专家|劳动", name) and 2 <= len(name) <= 40:
+            if rx(r"奖|称号|荣誉|先进|优秀|标兵|模范|专家|劳动").search(name) and 2 <= len(name) <= 40:
                 out.awards.append({"name": name, "date": date})
-    allowance = regex.search(r"享受(?:国务院)?政府特殊津贴(?:专家)?", sentence)
+    allowance = rx(r"享受(?:国务院)?政府特殊津贴(?:专家)?").search(sentence)
     if allowance and all("津贴" not in str(a["name"]) for a in out.awards):
         out.awards.append({"name": allowance.group(), "date": None})
 
 
 def _concurrent(text: str, out: Bio) -> None:
-    for m in regex.finditer(r"(?:兼任|同时担任|现兼任)(?P<items>[^。；;]+)", text):
-        for part in regex.split(r"\s*、\s*", m.group("items")):
+    for m in rx(r"(?:兼任|同时担任|现兼任)(?P<items>[^。；;]+)").finditer(text):
+        for part in rx(r"\s*、\s*").split(m.group("items")):
             found = find_company(part)
             if found and found[2] < len(part):
                 out.work.append(
@@ -224,7 +224,7 @@ def _concurrent(text: str, out: Bio) -> None:
 
 
 def _document_company(text: str) -> str | None:
-    m = regex.search(
-        r"(?:至今|今)[，,]?\s*(?:任|担任)([\p{Han}（）()]{4,40}?(?:股份有限公司|有限公司|集团))", text
+    m = rx(r"(?:至今|今)[，,]?\s*(?:任|担任)([\p{Han}（）()]{4,40}?(?:股份有限公司|有限公司|集团))").search(
+        text
     )
     return m.group(1) if m else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..normalize.degrees import find_degree
+from ..normalize.patterns import rx
 from ..normalize.places import normalize_city
 from ..normalize.text import clean_value, squash_cjk_spaces
 from ..segment import Section, SLine
@@ -43,7 +44,7 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     if school is None:
         # a header line without a school suffix: "South China ..." handled above; try first chunk
         return None
-    name = squash_cjk_spaces(school[0]) if regex.search(r"\p{Han}", school[0]) else school[0]
+    name = squash_cjk_spaces(school[0]) if rx(r"\p{Han}").search(school[0]) else school[0]
     item: dict[str, object] = {"school": name}
     rest = without_dates(header[: school[1]] + " | " + header[school[2] :])
     deg = find_degree(rest)
@@ -72,28 +73,28 @@ def _major(rest: str, deg: tuple[str, int, int] | None, body: list[SLine]) -> st
     if deg is not None:
         text = text[: deg[1]] + " | " + text[deg[2] :]
     pieces = [p for p, _ in chunks(text)]
-    if sum(p.count(",") for p in pieces) >= 2 and regex.search(r"\p{Han}", text):
+    if sum(p.count(",") for p in pieces) >= 2 and rx(r"\p{Han}").search(text):
         pieces = [
             q.strip() for p in pieces for q in p.split(",")
         ]  # "学士,武汉大学,电子信息学院,电子信息工程专业"
-    majors = [p for p in pieces if regex.search(r"专业$", p.strip())]
+    majors = [p for p in pieces if rx(r"专业$").search(p.strip())]
     if majors:
         pieces = majors  # the field named 专业 beats a 学院 beside it
     for piece in pieces:
         lab = label_of(piece)
         if lab is not None:
-            if regex.match(r"专业|major", lab[0], regex.I):
+            if rx(r"专业|major", regex.I).match(lab[0]):
                 return clean_value(lab[1]) or None
             continue
-        p = clean_value(regex.sub(r"^(?:专业|major)\s*", "", piece, flags=regex.I))
-        p = regex.sub(r"\s*(?:专业)$", "", p) if len(p) > 4 else p
-        p = regex.sub(r"^(?:of|in)\s+", "", p)
+        p = clean_value(rx(r"^(?:专业|major)\s*", regex.I).sub("", piece))
+        p = rx(r"\s*(?:专业)$").sub("", p) if len(p) > 4 else p
+        p = rx(r"^(?:of|in)\s+").sub("", p)
         if not p or _NOT_MAJOR.search(p) or len(p) > 40 or find_degree(p) or normalize_city(p.split(",")[0]):
             continue  # a degree, a city ("上海交通大学, 上海"), a note
-        if regex.fullmatch(r"[（(][^）)]*[）)]", p):
+        if rx(r"[（(][^）)]*[）)]").fullmatch(p):
             continue
         # "Bachelor of Engineering, Electronic Information Engineering" → after the comma
-        if "," in p and regex.search(r"[A-Za-z]", p):
+        if "," in p and rx(r"[A-Za-z]").search(p):
             p = p.split(",")[-1].strip()
         return p
     return None
@@ -103,5 +104,5 @@ def _gpa(lines: list[SLine]) -> str | None:
     for ln in lines:
         m = _GPA.search(ln.text)
         if m:
-            return regex.sub(r"\s+", "", m.group(1))
+            return rx(r"\s+").sub("", m.group(1))
     return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..normalize.dates import DateRange, find_ranges
+from ..normalize.patterns import rx
 from ..normalize.text import clean_value, fold_cjk, strip_bullet
 from ..segment import SLine
 
@@ -124,7 +125,7 @@ def header_label(text: str) -> tuple[str, str] | None:
     """:func:`label_of` for entry headers: a Latin word before a colon is a name with a
     subtitle ("MiniKV：基于 Raft 的分布式存储"), not a label, unless it is a known label."""
     lab = label_of(text)
-    if lab is not None and regex.search(r"[A-Za-z]", lab[0]) and not _known_label(lab[0]):
+    if lab is not None and rx(r"[A-Za-z]").search(lab[0]) and not _known_label(lab[0]):
         return None
     return lab
 
@@ -168,7 +169,7 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             and cur is not None
             and cur.dates is not None
             and cur.dates.is_range
-            and regex.search(r"\p{Han}.*[,，、]", text)
+            and rx(r"\p{Han}.*[,，、]").search(text)
             and len(text) > 20
         ):
             kind = "body"  # the entry is dated already: a long clause under it is its body
@@ -253,13 +254,13 @@ _WEAK_ORG_TAIL = regex.compile(r"(?:中心|部|组|处|科|室|团队|事业群|
 
 def _opens_with_org(text: str, is_org: Callable[[str], bool]) -> bool:
     """The line's first field names an organisation (a new employer), not a team or department."""
-    first = regex.split(r"\s{2,}|\s*[|｜·]\s*", text.strip())[0]
+    first = rx(r"\s{2,}|\s*[|｜·]\s*").split(text.strip())[0]
     return is_org(first) and not _WEAK_ORG_TAIL.search(first)
 
 
 def _org_field(core: str, is_org: Callable[[str], bool]) -> bool:
     """A comma-separated field of ``core`` is an organisation on its own."""
-    fields = [f.strip() for f in regex.split(r"[,，|｜]", core)]
+    fields = [f.strip() for f in rx(r"[,，|｜]").split(core)]
     return len(fields) >= 3 and any(f and len(f) <= 30 and is_org(f) for f in fields[:3])
 
 
@@ -277,7 +278,7 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         return "body"
     lab = header_label(text)
     if lab is not None:
-        if HEADER_LABELS.match(lab[0]) and len(lab[1]) > 25 and regex.search(r"[。；;，,]", lab[1]):
+        if HEADER_LABELS.match(lab[0]) and len(lab[1]) > 25 and rx(r"[。；;，,]").search(lab[1]):
             return "body"  # "角色：视觉负责人。以…为核心重构…": a paragraph that opens with a label
         if HEADER_LABELS.match(lab[0]) or META_LABELS.match(lab[0]):
             return "header-label"
@@ -287,7 +288,7 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         return "date"
     core = without_dates(text).strip()
     dr = date_range_of(text)
-    han = bool(regex.search(r"\p{Han}", core))
+    han = bool(rx(r"\p{Han}").search(core))
     limit = MAX_HEADER_CHARS if han else MAX_LATIN_HEADER_CHARS
     plain = _GPA_CLAUSE.sub("", core)
     # two commas make a Chinese sentence (halfwidth text: "，" is ","); English names may hold one or two

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..normalize.dates import find_ranges, parse_date
+from ..normalize.patterns import rx
 from ..normalize.text import clean_value
 from ..segment import Section
 from .entries import is_bullet
@@ -39,11 +40,11 @@ _SPLIT = regex.compile(r"\s*[；;]\s*|\s{3,}|\t+")
 
 def language_of_test(test: str) -> str:
     t = test.upper()
-    if regex.search(r"JLPT|日语|^N[1-5]", t):
+    if rx(r"JLPT|日语|^N[1-5]").search(t):
         return "日语"
     if "普通话" in test:
         return "普通话"
-    if regex.search(r"TOPIK|韩语", t):
+    if rx(r"TOPIK|韩语").search(t):
         return "韩语"
     if "DELF" in t:
         return "法语"
@@ -66,10 +67,10 @@ def _items(sec: Section) -> list[str]:
         if out and parse_date(text) and len(text) <= 12 and not find_ranges(out[-1]):
             out[-1] = f"{out[-1]} {text}"  # the item's date wrapped onto its own line
             continue
-        cells = [c.strip() for c in regex.split(r"\s*[|｜]\s*", text) if c.strip()]
+        cells = [c.strip() for c in rx(r"\s*[|｜]\s*").split(text) if c.strip()]
         if len(cells) >= 2:
             # a table row: name | date | note
-            if all(regex.search(r"名称|时间|日期|备注|级别|颁发", c) and len(c) <= 6 for c in cells):
+            if all(rx(r"名称|时间|日期|备注|级别|颁发").search(c) and len(c) <= 6 for c in cells):
                 continue  # the table's own header row
             dated = [c for c in cells if parse_date(c) and len(c) <= 12]
             names = [c for c in cells if c not in dated]
@@ -79,7 +80,7 @@ def _items(sec: Section) -> list[str]:
             if names and len(cells) <= 4:
                 out.append(f"{names[0]} {dated[0]}" if dated else names[0])
                 continue
-        gap_parts = [p for p in regex.split(r"\s{2,}", text.strip()) if p]
+        gap_parts = [p for p in rx(r"\s{2,}").split(text.strip()) if p]
         if sec.key == "certificates" and len(gap_parts) >= 2 and all(CERT_WORDS.search(p) for p in gap_parts):
             out.extend(
                 gap_parts
@@ -90,7 +91,7 @@ def _items(sec: Section) -> list[str]:
         # commas separate a name from its note ("CFA Level I, passed Dec 2020")
         listed = [
             p
-            for p in regex.split(r"\s*[、,]\s*" if regex.search(r"\p{Han}", text) else r"\s*、\s*", text)
+            for p in rx(r"\s*[、,]\s*" if rx(r"\p{Han}").search(text) else r"\s*、\s*").split(text)
             if p.strip()
         ]
         if (
@@ -117,7 +118,7 @@ _BARE_RANK = regex.compile(
 def _is_continuation(text: str, prev: str) -> bool:
     """A wrapped line (PDF) continues the previous item: it has no date and the previous
     line ends mid-phrase."""
-    if regex.fullmatch(r"[(（][^)）]{1,20}[)）]", text):
+    if rx(r"[(（][^)）]{1,20}[)）]").fullmatch(text):
         return True  # "(AHA)" wrapped onto its own line
     return (
         not is_bullet(text)
@@ -125,7 +126,7 @@ def _is_continuation(text: str, prev: str) -> bool:
         and len(text) <= 12
         and not CERT_WORDS.search(text)
         and not AWARD_WORDS.search(text[:2])
-        and bool(regex.search(r"[\p{Han}A-Za-z]$", prev))
+        and bool(rx(r"[\p{Han}A-Za-z]$").search(prev))
         and len(prev) >= 25
     )
 
@@ -161,7 +162,7 @@ _PASS_DATE = regex.compile(
 
 def split_item(text: str) -> tuple[str, str | None]:
     """``2024.10 国家励志奖学金`` → (``国家励志奖学金``, ``2024-10``); ``(2021年)`` dates too."""
-    t = regex.sub(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}[.、)）](?!\d))\s*", "", text).strip()
+    t = rx(r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]|\d{1,2}[.、)）](?!\d))\s*").sub("", text).strip()
     date: str | None = None
     # "CFA Level I（2026.08通过）", "CFA Level I, passed Dec 2020 (Level II candidate)"
     m = _PASS_DATE.search(t)
@@ -174,21 +175,21 @@ def split_item(text: str) -> tuple[str, str | None]:
         r = ranges[0]
         lead = t[: r.begin].strip()
         trail = t[r.stop :].strip()
-        if not lead or regex.fullmatch(r"[\[(（]", lead):
+        if not lead or rx(r"[\[(（]").fullmatch(lead):
             date = r.start if not r.is_range else None
             t = trail
-            t = regex.sub(r"^[\])）:：\s|｜\-–—,，]+", "", t)
-        elif not trail.strip(" )）]】") or regex.fullmatch(r"[)）\]】]*\s*(?:获得|获|取得)?", trail):
+            t = rx(r"^[\])）:：\s|｜\-–—,，]+").sub("", t)
+        elif not trail.strip(" )）]】") or rx(r"[)）\]】]*\s*(?:获得|获|取得)?").fullmatch(trail):
             date = r.start if not r.is_range else None
             t = lead
-            t = regex.sub(r"[\[(（]\s*$", "", t).strip()
+            t = rx(r"[\[(（]\s*$").sub("", t).strip()
         else:
             # a year inside the name stays there and is also the date
-            y = regex.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t)
+            y = rx(r"(?<!\d)((?:19|20)\d{2})(?!\d)").search(t)
             date = y.group(1) if y else None
-    t = regex.sub(r"^度\s*", "", t)  # "2023年度 …": the 度 of 年度 stays behind the date
+    t = rx(r"^度\s*").sub("", t)  # "2023年度 …": the 度 of 年度 stays behind the date
     name = clean_value(t)
-    if regex.fullmatch(r"[\"“'‘].*[\"”'’]", name):  # outer quotation marks only
+    if rx(r"[\"“'‘].*[\"”'’]").fullmatch(name):  # outer quotation marks only
         name = name[1:-1]
     return name, date
 
@@ -233,9 +234,9 @@ def extract(sections: list[Section]) -> Honours:
                 continue
             if not name or len(name) < 2 or len(name) > 120:
                 continue
-            if regex.match(r"^(?:技能|技术|熟练|熟悉|掌握|精通|了解|会用)", name) or regex.search(
-                r"熟练|熟悉|掌握|精通|了解|会用|能够|使用\s", name
-            ):
+            if rx(r"^(?:技能|技术|熟练|熟悉|掌握|精通|了解|会用)").match(name) or rx(
+                r"熟练|熟悉|掌握|精通|了解|会用|能够|使用\s"
+            ).search(name):
                 continue
             kind = sec.key
             if kind == "awards_certs":
@@ -250,9 +251,7 @@ def extract(sections: list[Section]) -> Honours:
             test = LANG_TEST.search(name)
             if test and kind == "certificates":
                 level = name
-                lead = regex.match(
-                    r"^(英语|日语|法语|德语|韩语|English|Japanese)(?:\s*[:：]\s*|\s+)(.+)$", name
-                )
+                lead = rx(r"^(英语|日语|法语|德语|韩语|English|Japanese)(?:\s*[:：]\s*|\s+)(.+)$").match(name)
                 if lead:
                     level = lead.group(2)
                 langs.append(
@@ -291,16 +290,16 @@ def inline_awards(sections: list[Section]) -> list[dict[str, object]]:
                 for m in _SCHOOL_HONOUR.finditer(ln.text):
                     out.append({"name": m.group(), "date": None})
             for m in _EN_HONOUR.finditer(ln.text):
-                for year in regex.findall(r"(?:19|20)\d{2}", m.group("years")):
+                for year in rx(r"(?:19|20)\d{2}").findall(m.group("years")):
                     out.append({"name": m.group("name"), "date": year})
             for m in _INLINE_AWARD.finditer(ln.text):
-                if regex.search(
-                    r"(?:项目|工程|产品|团队|作品|论文|方案)\s*$", ln.text[max(0, m.start() - 6) : m.start()]
+                if rx(r"(?:项目|工程|产品|团队|作品|论文|方案)\s*$").search(
+                    ln.text[max(0, m.start() - 6) : m.start()]
                 ):
                     continue  # the project's prize, not the candidate's
                 name = m.group("name").strip()
-                name = regex.sub(r"^(?:了|过)", "", name)
-                quoted = regex.fullmatch(r"[\"“]([^\"”]+)[\"”](?:荣誉称号|称号)?", name)
+                name = rx(r"^(?:了|过)").sub("", name)
+                quoted = rx(r"[\"“]([^\"”]+)[\"”](?:荣誉称号|称号)?").fullmatch(name)
                 if quoted:  # "获“四川省优秀民营企业家”称号" → 四川省优秀民营企业家
                     name = quoted.group(1)
                 # the date nearest before the award in its own clause ("…，2018年荣获…"), else the line's

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import regex
 
+from ..normalize.patterns import rx
 from ..normalize.places import normalize_city, split_cities
 from ..normalize.text import clean_value
 from ..segment import Section
@@ -66,7 +67,7 @@ class _Collector:
         elif field == "salary":
             self.scalars["salary"] = self.scalars["salary"] or _SALARY_PREFIX.sub("", value)
         elif field == "availability":
-            m = regex.search(r"(?:^|[,，;；]\s*)([^,，;；]*(?:到岗|入职|随时|notice)[^,，;；]*)$", value)
+            m = rx(r"(?:^|[,，;；]\s*)([^,，;；]*(?:到岗|入职|随时|notice)[^,，;；]*)$").search(value)
             self.scalars["availability"] = self.scalars["availability"] or (
                 clean_value(m.group(1)) if m else value
             )
@@ -75,7 +76,7 @@ class _Collector:
 
     def _qualified_twin(self, position: str) -> bool:
         """``高中数学教师（可兼任班主任）`` beside ``高中数学教师``: the same wish, once."""
-        base = regex.sub(r"\s*[（(][^）)]*[）)]\s*$", "", position)
+        base = rx(r"\s*[（(][^）)]*[）)]\s*$").sub("", position)
         return base != position and base in self.positions
 
     def result(self) -> dict[str, object]:
@@ -84,8 +85,8 @@ class _Collector:
 
 def _split_outside_brackets(value: str) -> list[str]:
     """Split positions on / 、 ; or "or", but not inside （市政、轨道交通方向）."""
-    protected = regex.sub(
-        r"[（(][^）)]*[）)]", lambda m: m.group().replace("、", "\x00").replace("/", "\x01"), value
+    protected = rx(r"[（(][^）)]*[）)]").sub(
+        lambda m: m.group().replace("、", "\x00").replace("/", "\x01"), value
     )
     return [p.replace("\x00", "、").replace("\x01", "/") for p in _POS_SPLIT.split(protected)]
 
@@ -121,7 +122,7 @@ def _line(text: str, in_intention: bool, got: _Collector) -> None:
         return
     if in_intention:
         lead = text[: known[0].label_start if known[0].label_start >= 0 else known[0].start]
-        if lead.strip() and not regex.search(r"[:：]", lead):
+        if lead.strip() and not rx(r"[:：]").search(lead):
             _unlabelled(lead, got.take, first_is_position=True)
     for kv in known:
         if kv.field == "positions" and not in_intention and kv.label in ("岗位", "职位", "Position"):
@@ -135,7 +136,7 @@ def _line(text: str, in_intention: bool, got: _Collector) -> None:
 def _first_piece(value: str, field: str) -> tuple[str, str]:
     """A label covers the value up to the next separator: ``30-40K | 随时到岗``."""
     seps = r"\s*[|｜◆]\s*|\s+·\s+|\s{2,}" + (r"|\s*[，,]\s*" if field in ("positions", "cities") else "")
-    m = regex.search(seps, value)
+    m = rx(seps).search(value)
     if not m:
         return value, ""
     return value[: m.start()], value[m.end() :]
@@ -155,9 +156,9 @@ def _unlabelled(text: str, take: Callable[[str, str], None], *, first_is_positio
             take("job_type", p)
         elif _AVAIL.search(p):
             take("availability", p)
-        elif len(p) <= 16 and all(normalize_city(c) for c in regex.split(r"[、/ ]+", p) if c):
+        elif len(p) <= 16 and all(normalize_city(c) for c in rx(r"[、/ ]+").split(p) if c):
             take("cities", p)
-        elif first_is_position and not seen_fact and len(p) <= 40 and not regex.search(r"\d{4}", p):
+        elif first_is_position and not seen_fact and len(p) <= 40 and not rx(r"\d{4}").search(p):
             # "SRE 技术专家 / 基础架构工程师 上海 薪资面议": facts trail the position after single spaces
             words = p.split(" ")
             first_fact = next((i for i, w in enumerate(words) if i > 0 and _is_fact(w)), len(words))
@@ -178,7 +179,7 @@ def _is_fact(word: str) -> bool:
 
 
 def _english_objective(text: str, take: Callable[[str, str], None]) -> bool:
-    if regex.search(r"\p{Han}", text) or len(text) < 20:
+    if rx(r"\p{Han}").search(text) or len(text) < 20:
         return False
     m = _EN_OBJECTIVE.match(text.strip())
     if not m:
@@ -186,9 +187,9 @@ def _english_objective(text: str, take: Callable[[str, str], None]) -> bool:
     take("positions", m.group("pos"))
     c = _EN_CITIES.search(text)
     if c:
-        for city in regex.split(r",\s*|\s+or\s+|\s+and\s+", c.group("cities")):
+        for city in rx(r",\s*|\s+or\s+|\s+and\s+").split(c.group("cities")):
             take("cities", city)
-    for sentence in regex.split(r"(?<=[.;])\s+", text):
-        if regex.search(r"\bavailable\b|notice", sentence, regex.I):
+    for sentence in rx(r"(?<=[.;])\s+").split(text):
+        if rx(r"\bavailable\b|notice", regex.I).search(sentence):
             take("availability", sentence.strip())
     return True

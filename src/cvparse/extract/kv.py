@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from .. import resources
+from ..normalize.patterns import rx
 from ..normalize.text import fold_cjk
 
 _SEP_CHARS = "|｜│/／·•、,，;；\t"
@@ -30,35 +31,86 @@ class KV:
 
 
 def _label_pattern(label: str) -> str:
-    if regex.search(r"\p{Han}", label) and "（" not in label and "(" not in label and "/" not in label:
+    if rx(r"\p{Han}").search(label) and "（" not in label and "(" not in label and "/" not in label:
         return r"[ \t]*".join(regex.escape(c) for c in label)
     return regex.escape(label).replace(r"\ ", r"[ \t]*")
 
 
+# Where a label may start: at the line start or after anything but a letter (the same
+# lookbehind for both patterns, so "联系电话：" is one label and not "电话" inside it).
+_COLON_BEFORE = r"(?:(?<=^|[\s|｜│/／·•、,，;；\p{So}\p{Co}(（])|(?<=[^\p{Han}A-Za-z]))"
+_BARE_BEFORE = r"(?:(?<=^)|(?<=[|｜│\t]|\s\s))"
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """The label patterns, and cheap finders of the few positions where they can match.
+
+    One alternation of ~200 labels tried at every position of every line was the hottest
+    search of a parse. A colon label is matched backwards from each colon instead; a bare
+    label is tried only where a one-character class says one can start (same matches).
+    """
+
+    colon: regex.Pattern[str]
+    bare: regex.Pattern[str]
+    bare_starts: regex.Pattern[str]
+    field_of: dict[str, str]
+
+
 @cache
-def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
+def _vocabulary() -> _Vocabulary:
     field_of: dict[str, str] = {}
     for field, *labels in resources.rows("labels.tsv"):
         for label in labels:
-            field_of.setdefault(regex.sub(r"\s+", "", label).lower(), field)
+            field_of.setdefault(rx(r"\s+").sub("", label).lower(), field)
     alts = sorted(field_of, key=len, reverse=True)
     body = "|".join(_label_pattern(a) for a in alts)
-    pattern = regex.compile(
-        rf"(?:(?<=^|[\s|｜│/／·•、,，;；\p{{So}}\p{{Co}}(（])|(?<=[^\p{{Han}}A-Za-z]))(?P<label>{body})[ \t]*(?P<colon>[:：])",
-        regex.I,
+    first = "".join(sorted({regex.escape(a[0]) for a in alts}))
+    return _Vocabulary(
+        # matched backwards ((?r)) from each colon: a label ends at one, and the longest label
+        # ending there is the one a forward search would find first
+        colon=regex.compile(rf"(?r){_COLON_BEFORE}(?P<label>{body})[ \t]*(?P<colon>[:：])", regex.I),
+        # labels without a colon, set apart by a bar or a wide gap (table cells: ``姓 名 | 吴浩然``)
+        bare=regex.compile(
+            rf"{_BARE_BEFORE}[ \t]*(?P<label>{body})[ \t]*(?:[|｜│\t]|\s{{2,}}|\s(?=\S))", regex.I
+        ),
+        bare_starts=regex.compile(rf"{_BARE_BEFORE}(?=[ \t]*[{first}])", regex.I),
+        field_of=field_of,
     )
-    return pattern, field_of
 
 
-@cache
-def _bare_labels() -> regex.Pattern[str]:
-    """Labels without a colon, set apart by a bar or a wide gap (table cells: ``姓 名 | 吴浩然``)."""
-    _, field_of = _labels()
-    alts = sorted(field_of, key=len, reverse=True)
-    body = "|".join(_label_pattern(a) for a in alts)
-    return regex.compile(
-        rf"(?:(?<=^)|(?<=[|｜│\t]|\s\s))[ \t]*(?P<label>{body})[ \t]*(?:[|｜│\t]|\s{{2,}}|\s(?=\S))", regex.I
-    )
+def _colon_labels(pattern: regex.Pattern[str], line: str) -> list[tuple[int, int, str]]:
+    """(label start, colon end, label) for each colon that ends a label. Labels hold no colon,
+    so each colon is matched on its own, left to right."""
+    out: list[tuple[int, int, str]] = []
+    match = pattern.match
+    for c in _COLONS.finditer(line):
+        m = match(line, 0, c.end())
+        if m is not None:
+            out.append((m.start("label"), m.end(), m.group("label")))
+    return out
+
+
+_COLONS = regex.compile(r"[:：]")
+
+
+def _scan(
+    pattern: regex.Pattern[str], starts: regex.Pattern[str], line: str, endpos: int
+) -> list[tuple[int, int, str]]:
+    """``pattern.finditer(line, 0, endpos)`` as (label start, match end, label), tried only
+    where ``starts`` says a match can begin."""
+    out: list[tuple[int, int, str]] = []
+    done = 0
+    match = pattern.match
+    for s in starts.finditer(line, 0, endpos):
+        pos = s.start()
+        if pos < done:
+            continue
+        m = match(line, pos, endpos)
+        if m is not None:
+            out.append((m.start("label"), m.end(), m.group("label")))
+            done = m.end()
+    return out
 
 
 _SPACES = regex.compile(r"\s+")
@@ -66,25 +118,20 @@ _BARE_GAP = regex.compile(r"[|｜│\t\s]")
 
 
 def field_of_label(label: str) -> str | None:
-    _, table = _labels()
-    return table.get(_SPACES.sub("", label).lower())
+    return _vocabulary().field_of.get(_SPACES.sub("", label).lower())
 
 
 def pairs(line: str, *, bare: bool = False) -> list[KV]:
     """Labelled values on ``line``. With ``bare``, labels without a colon count too (form cells)."""
-    pattern, table = _labels()
+    vocab = _vocabulary()
+    table = vocab.field_of
     written, line = line, fold_cjk(line)  # 姓名/職位/電話: labels matched in simplified form
     # A colon label ends at a ":" or "：", so the search stops at the last one (and is skipped
-    # without one); a bare label is followed by a bar or a blank. Same marks, far fewer
-    # positions tried: this is the hottest search of a parse.
+    # without one); a bare label is followed by a bar or a blank.
     last_colon = max(line.rfind(":"), line.rfind("："))
-    marks = (
-        [(m.start("label"), m.end(), m.group("label")) for m in pattern.finditer(line, 0, last_colon + 1)]
-        if last_colon >= 0
-        else []
-    )
+    marks = _colon_labels(vocab.colon, line) if last_colon >= 0 else []
     if bare and not marks and _BARE_GAP.search(line):
-        marks = [(m.start("label"), m.end(), m.group("label")) for m in _bare_labels().finditer(line)]
+        marks = _scan(vocab.bare, vocab.bare_starts, line, len(line))
     out: list[KV] = []
     for i, (ls, vs, label) in enumerate(marks):
         ve = marks[i + 1][0] if i + 1 < len(marks) else len(line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..normalize.patterns import rx
 from ..normalize.text import clean_value
 from ..segment import Section
 from .honors import LANG_TEST, language_of_test
@@ -85,9 +86,9 @@ def extract(sections: list[Section]) -> list[dict[str, str | None]]:
                 for item in parse_line(ln.text):
                     level = item["level"] or ""
                     # inside a skills list only a line that states a level or test is a language
-                    if LANG_TEST.search(level) or regex.search(
-                        r"流利|熟练|精通|良好|母语|native|fluent|一般|基础|读写|听说|口语", level, regex.I
-                    ):
+                    if LANG_TEST.search(level) or rx(
+                        r"流利|熟练|精通|良好|母语|native|fluent|一般|基础|读写|听说|口语", regex.I
+                    ).search(level):
                         out.append(item)
     if not out:
         out.extend(_in_running_text(sections))

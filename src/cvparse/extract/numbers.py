@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from ..normalize.patterns import rx
+
 _CN_DIGITS = {
     "零": 0,
     "一": 1,
@@ -48,7 +50,7 @@ _YOE = regex.compile(
 def years_of_experience(text: str, *, labelled: bool) -> int | float | None:
     """Stated years of work experience; a labelled value (``工作年限：8年``) may be a bare number."""
     if labelled:
-        m = regex.match(rf"\s*{_NUM}\s*\+?\s*(?:年|years?)?", text)
+        m = rx(rf"\s*{_NUM}\s*\+?\s*(?:年|years?)?").match(text)
         if m:
             return _num(m.group(1))
     m = _YOE.search(text)
@@ -59,7 +61,7 @@ def years_of_experience(text: str, *, labelled: bool) -> int | float | None:
 
 
 def _num(raw: str) -> int | float | None:
-    if regex.fullmatch(r"\d+\.\d", raw):
+    if rx(r"\d+\.\d").fullmatch(raw):
         v = float(raw)
         return int(v) if v.is_integer() else v
     return cn_number(raw)

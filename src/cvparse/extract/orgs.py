@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from ..normalize.patterns import rx
 from ..normalize.text import fold_cjk
 
 SCHOOL_SUFFIX = r"(?:大学|学院|学校|中学|高中|一中|二中|附中|职业技术学院|职业学院|党校|研究生院|科学院|研究院|研究所|分校|校区|University|College|Institute(?: of [A-Z][a-z]+)*|School|Academy|Polytechnic)"
@@ -95,7 +96,7 @@ def find_company(text: str) -> tuple[str, int, int] | None:
 
 
 def _find_school(text: str) -> tuple[str, int, int] | None:
-    if regex.search(r"\p{Han}", text):
+    if rx(r"\p{Han}").search(text):
         m = _CN_SCHOOL.search(text)
         if m:
             start, end = _lead_trim(text, m.start("org"), m.end("org")), m.end("org")
@@ -111,9 +112,9 @@ def _find_school(text: str) -> tuple[str, int, int] | None:
 
 def _find_company(text: str) -> tuple[str, int, int] | None:
     m = _EN_COMPANY.search(text)
-    if m and not regex.search(r"\p{Han}", text[: m.start()]):
+    if m and not rx(r"\p{Han}").search(text[: m.start()]):
         return _latin_span(text, m.start(), m.end())
-    if regex.search(r"\p{Han}", text):
+    if rx(r"\p{Han}").search(text):
         lazy = _CN_ORG.search(text)
         greedy = _CN_ORG_GREEDY.search(text)
         if lazy is None and greedy is None:
@@ -156,7 +157,7 @@ def _latin_span(text: str, start: int, end: int) -> tuple[str, int, int]:
         and text[right] not in "|｜;；\t·•—–"
         and not (text[right] == " " and right + 1 < len(text) and text[right + 1] == " ")
     ):
-        if text[right] == "," and not regex.match(r",\s*(?:Ltd|Inc|LLC|Co)", text[right:], regex.I):
+        if text[right] == "," and not rx(r",\s*(?:Ltd|Inc|LLC|Co)", regex.I).match(text[right:]):
             break
         right += 1
     raw = text[left:right]

@@ -16,6 +16,7 @@ import regex
 
 from .. import resources
 from ..normalize.dates import parse_date
+from ..normalize.patterns import rx
 from ..normalize.phones import find_phones, normalize_phone
 from ..normalize.places import find_city, normalize_city
 from ..normalize.text import clean_value, squash_cjk_spaces
@@ -63,7 +64,7 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 def looks_like_chinese_name(text: str) -> bool:
     t = squash_cjk_spaces(text.strip())
-    if not regex.fullmatch(r"\p{Han}{2,4}|\p{Han}{1,4}·\p{Han}{1,6}", t):
+    if not rx(r"\p{Han}{2,4}|\p{Han}{1,4}·\p{Han}{1,6}").fullmatch(t):
         return False
     if heading_key(t) or _TITLE_WORDS.match(t) or normalize_city(t) == t:
         return False
@@ -73,33 +74,33 @@ def looks_like_chinese_name(text: str) -> bool:
 
 def looks_like_latin_name(text: str) -> bool:
     t = text.strip()
-    if not regex.fullmatch(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-.]+){1,3}", t):
+    if not rx(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-.]+){1,3}").fullmatch(t):
         return False
     return heading_key(t) is None and not _TITLE_WORDS.match(t)
 
 
 def _name_from_line(line: str) -> str | None:
     spaced = line.strip()
-    if regex.fullmatch(r"\p{Han}(?:[ \t\u3000]+\p{Han}){1,3}", spaced):
+    if rx(r"\p{Han}(?:[ \t\u3000]+\p{Han}){1,3}").fullmatch(spaced):
         # "王  芳": a letter-spaced name alone on its line
-        squashed = regex.sub(r"\s+", "", spaced)
+        squashed = rx(r"\s+").sub("", spaced)
         return squashed if looks_like_chinese_name(squashed) else None
-    titled = regex.match(r"^(\p{Han}{2,4})的(?:个人|求职)?(?:简历|履历)", spaced)
+    titled = rx(r"^(\p{Han}{2,4})的(?:个人|求职)?(?:简历|履历)").match(spaced)
     if titled and looks_like_chinese_name(titled.group(1)):
         return titled.group(1)  # "张三的个人简历"
     first = chunks(line)
     if not first:
         return None
     candidate = first[0][0]
-    candidate = regex.sub(r"^(?:姓\s*名|name)\s*[:：]?\s*", "", candidate, flags=regex.I).strip()
+    candidate = rx(r"^(?:姓\s*名|name)\s*[:：]?\s*", regex.I).sub("", candidate).strip()
     # "苏晨曦 / Chenxi Su", "张三 Zhang San": the first-written form
-    m = regex.match(r"^(\p{Han}(?:[ \t]?\p{Han}){1,3})(?:\s+[A-Za-z].*)?$", candidate)
+    m = rx(r"^(\p{Han}(?:[ \t]?\p{Han}){1,3})(?:\s+[A-Za-z].*)?$").match(candidate)
     if m and looks_like_chinese_name(m.group(1)):
         return squash_cjk_spaces(m.group(1))
     if looks_like_chinese_name(candidate):
         return squash_cjk_spaces(candidate)
     # "吴楠 在职-考虑机会", "梁子豪 · Unity 开发": a name followed by a status or headline
-    first_word = regex.match(r"^(\p{Han}{2,4})\s+\S", candidate)
+    first_word = rx(r"^(\p{Han}{2,4})\s+\S").match(candidate)
     if first_word and looks_like_chinese_name(first_word.group(1)):
         return first_word.group(1)
     if looks_like_latin_name(candidate):
@@ -119,7 +120,7 @@ def extract(
 
     for fact in bio_facts or []:
         _take_piece(out, fact)
-        home = regex.fullmatch(r"(\p{Han}{2,8})人", fact)
+        home = rx(r"(\p{Han}{2,8})人").fullmatch(fact)
         if home:
             out.put("hometown", normalize_city(home.group(1)))
 
@@ -153,7 +154,7 @@ def extract(
                 if (
                     len(pieces) == 2
                     and len(pieces[1][0]) <= 30
-                    and not regex.search(r"\d|@|[:：]", pieces[1][0])
+                    and not rx(r"\d|@|[:：]").search(pieces[1][0])
                 ):
                     out.headline = pieces[1][0]
                 elif idx + 1 < len(head_lines) and _QUALIFIED_ROLE.search(head_lines[idx + 1]):
@@ -161,7 +162,7 @@ def extract(
                 break
     if "name" not in out.values:
         for text in all_text[:5]:
-            m = regex.match(r"^(\p{Han}{2,4})[，,]\s*(?:男|女)", text.strip())
+            m = rx(r"^(\p{Han}{2,4})[，,]\s*(?:男|女)").match(text.strip())
             if m:
                 out.put("name", m.group(1))
                 break
@@ -202,7 +203,7 @@ def _take_labelled(out: Personal, field_name: str, value: str) -> None:
         name = _name_from_line(value) or (squash_cjk_spaces(value) if len(value) <= 20 else None)
         out.put("name", name)
     elif field_name == "gender":
-        g = regex.match(r"\s*(男|女|male|female)", value, regex.I)
+        g = rx(r"\s*(男|女|male|female)", regex.I).match(value)
         if g:
             out.put("gender", _GENDER[g.group(1).lower()])
     elif field_name == "birth_date":
@@ -211,10 +212,10 @@ def _take_labelled(out: Personal, field_name: str, value: str) -> None:
         if age:
             out.put("age", int(age.group(1)))
     elif field_name == "age":
-        m = regex.match(r"\s*(\d{1,2})(?!\d)", value)
+        m = rx(r"\s*(\d{1,2})(?!\d)").match(value)
         if m:
             out.put("age", int(m.group(1)))
-        b = regex.search(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}", value)
+        b = rx(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}").search(value)
         if b:
             out.put("birth_date", parse_date(b.group()))
     elif field_name == "phone":
@@ -226,11 +227,11 @@ def _take_labelled(out: Personal, field_name: str, value: str) -> None:
         if emails:
             out.put("email", emails[0].value)
     elif field_name == "wechat":
-        m = regex.match(r"[A-Za-z0-9_\-+@.]{5,40}", value)
+        m = rx(r"[A-Za-z0-9_\-+@.]{5,40}").match(value)
         if m:
             w = m.group()
-            out.put("wechat", normalize_phone(w) if regex.fullmatch(r"\+?[\d\-]{11,16}", w) else w)
-        elif regex.search(r"同号|同手机", value):
+            out.put("wechat", normalize_phone(w) if rx(r"\+?[\d\-]{11,16}").fullmatch(w) else w)
+        elif rx(r"同号|同手机").search(value):
             out.values.setdefault("_wechat_is_phone", True)
     elif field_name in ("location", "hometown"):
         city = normalize_city(value)
@@ -326,10 +327,10 @@ def _bare_wechat(out: Personal, lines: list[str]) -> None:
     if "phone" not in out.values and "email" not in out.values:
         return
     for text in lines:
-        if regex.search(r"[:：]", text):
+        if rx(r"[:：]").search(text):
             continue  # a labelled line says what its value is
         for piece, _ in chunks(text):
-            token = regex.sub(r"^[\p{So}\p{Co}\s]+", "", piece)
+            token = rx(r"^[\p{So}\p{Co}\s]+").sub("", piece)
             if (
                 6 <= len(token) <= 20
                 and _BARE_WECHAT.fullmatch(token)

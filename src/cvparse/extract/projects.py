@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..normalize.patterns import rx
 from ..normalize.skills import find_skills
 from ..normalize.text import clean_value
 from ..segment import Section
@@ -67,11 +68,11 @@ def _listed(entry: Entry) -> list[dict[str, object]]:
     for ln in entry.body:
         m = _LISTED.match(LINK_PARENS.sub("", ln.text))
         if m is None:
-            if items and not regex.match(r"^\s*(?:[-–•·●◆◇■*+]|\d{1,2}[.、)])", ln.text):
+            if items and not rx(r"^\s*(?:[-–•·●◆◇■*+]|\d{1,2}[.、)])").match(ln.text):
                 desc = items[-1]["description"]
                 items[-1]["description"] = f"{desc}\n{ln.raw.strip()}" if desc else ln.raw.strip()
             continue
-        if not regex.search(r"[A-Za-z0-9《]", m.group("name")):
+        if not rx(r"[A-Za-z0-9《]").search(m.group("name")):
             continue  # "核心能力：…", "项目概要：…": a label inside the text, not a project's name
         if find_skills(m.group("name"), listed=True):
             continue  # "Spring Boot与Spring Cloud：…": a tech-stack note, not a project
@@ -93,7 +94,7 @@ def _entry(entry: Entry) -> dict[str, object] | None:
     body = list(entry.body)
     for header_text in entry.header_texts:
         lab = header_label(header_text)
-        if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
+        if lab is not None and not rx(r"(?:19|20)\d{2}").search(lab[0]):
             if _NAME_LABEL.match(lab[0]):
                 name = clean_value(lab[1]) or None
             elif _ROLE_LABEL.match(lab[0]):
@@ -104,24 +105,22 @@ def _entry(entry: Entry) -> dict[str, object] | None:
         if m:
             pieces.append(m.group(1).strip())
             text = text[m.end() :]
-        if regex.search(r"[|｜]", text):
+        if rx(r"[|｜]").search(text):
             # bars separate the fields; a "·" inside a field is part of the name ("Kaggle · Home Credit …")
-            pieces.extend(p.strip() for p in regex.split(r"\s*[|｜]\s*|\s{2,}|\t+", text) if p.strip())
+            pieces.extend(p.strip() for p in rx(r"\s*[|｜]\s*|\s{2,}|\t+").split(text) if p.strip())
         else:
             pieces.extend(p for p, _ in chunks(text))
     # a short "项目职责：销售负责人" / "担任角色：…" line in the body is the role
     for ln in body[:3]:
         lab = label_of(ln.text)
         duty = lab is not None and _DUTY_LABEL.match(lab[0]) is not None
-        short_duty = (
-            duty and lab is not None and len(lab[1]) <= 12 and not regex.search(r"[，,。；;]", lab[1])
-        )
+        short_duty = duty and lab is not None and len(lab[1]) <= 12 and not rx(r"[，,。；;]").search(lab[1])
         if lab is not None and duty and not short_duty and role is None:
-            head = regex.split(r"[。；;，,]", lab[1], maxsplit=1)[0].strip()
+            head = rx(r"[。；;，,]").split(lab[1], maxsplit=1)[0].strip()
             if 2 <= len(head) <= 8 and _ROLE_WORD.search(head):
                 role = head  # "我的职责：总负责人，制定分渠道目标…": the line stays in the description
                 break
-        opening = regex.match(r"^\s*担任(?P<role>[^，,。；;]{2,12}?)[。，,；;]", ln.text)
+        opening = rx(r"^\s*担任(?P<role>[^，,。；;]{2,12}?)[。，,；;]").match(ln.text)
         if opening and role is None and _ROLE_WORD.search(opening.group("role")):
             role = opening.group("role")  # "担任算法负责人。覆盖…"
             break
@@ -130,14 +129,14 @@ def _entry(entry: Entry) -> dict[str, object] | None:
                 role = clean_value(lab[1])
                 body.remove(ln)
                 break
-            head = regex.split(r"[。；;，,]", lab[1], maxsplit=1)[0]
+            head = rx(r"[。；;，,]").split(lab[1], maxsplit=1)[0]
             if len(head) <= 20:  # "角色：视觉负责人。以…为核心重构…": the role opens a paragraph that stays
                 role = clean_value(head)
                 break
     pieces = [clean_value(_STATUS.sub("", p)) for p in pieces if clean_value(_STATUS.sub("", p))]
     if len(pieces) == 1 and role is None:
         # "基于多模态特征的防治算法 算法开发": a short role after a single space
-        m = regex.match(r"^(?P<name>.*\p{Han}.*?)\s(?P<role>[\p{Han}/]{2,8})$", pieces[0])
+        m = rx(r"^(?P<name>.*\p{Han}.*?)\s(?P<role>[\p{Han}/]{2,8})$").match(pieces[0])
         if m and _ROLE_TAIL.search(m.group("role")):
             pieces = [m.group("name").strip(), m.group("role")]
     if name is None and pieces:
@@ -146,7 +145,7 @@ def _entry(entry: Entry) -> dict[str, object] | None:
         return None
     if role is None and pieces and len(pieces[0]) <= 30:
         role = pieces.pop(0)
-        while pieces and len(pieces[0]) <= 12 and not regex.search(r"\d", pieces[0]):
+        while pieces and len(pieces[0]) <= 12 and not rx(r"\d").search(pieces[0]):
             role = f"{role} / {pieces.pop(0)}"
     if role and _SOLO.match(role):
         role = None

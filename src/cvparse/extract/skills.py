@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from ..normalize.patterns import rx
 from ..normalize.skills import find_skills
 from ..segment import Section
 from .languages import parse_line as language_line
@@ -29,9 +30,7 @@ def _is_list(text: str) -> bool:
     """A line is a list when separators outnumber sentence words."""
     body = text.split("：", 1)[-1].split(":", 1)[-1]
     seps = len(_LIST_SEP.findall(body))
-    return (seps >= 1 and not _SENTENCE_WORDS.search(body)) or bool(
-        regex.match(r"^\s*[^：:]{1,14}[:：]", text)
-    )
+    return (seps >= 1 and not _SENTENCE_WORDS.search(body)) or bool(rx(r"^\s*[^：:]{1,14}[:：]").match(text))
 
 
 _SKILL_SENTENCE = regex.compile(
@@ -46,7 +45,7 @@ def _continues_skill(sec: Section, ln: object) -> bool:
     return (
         i > 0
         and bool(_SKILL_SENTENCE.search(lines[i - 1].text))
-        and not regex.search(r"[。；;]\s*$", lines[i - 1].text)
+        and not rx(r"[。；;]\s*$").search(lines[i - 1].text)
     )
 
 
@@ -57,7 +56,7 @@ def extract(sections: list[Section]) -> list[str]:
             for ln in sec.lines:
                 if language_line(ln.text):
                     continue
-                if regex.match(r"^\s*(?:protocols?|协议|通信协议|concepts?|方法)\s*[:：]", ln.text, regex.I):
+                if rx(r"^\s*(?:protocols?|协议|通信协议|concepts?|方法)\s*[:：]", regex.I).match(ln.text):
                     continue
                 text = _URL.sub(" ", ln.text)
                 listed = _is_list(text)

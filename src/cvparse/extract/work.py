@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..normalize.patterns import rx
 from ..normalize.text import clean_value
 from ..segment import Section
 from .entries import Entry, description, header_label, split_entries, without_dates
@@ -48,7 +49,7 @@ _GLUED_TITLE = regex.compile(
 
 def _tidy_company(text: str) -> str:
     """A company written after "@" may carry a note: "Leadvisor Technology Inc. (startup company)"."""
-    return regex.sub(r"\s*[（(][^）)]*(?:startup|初创)[^）)]*[）)]?\s*$", "", text, flags=regex.I).strip()
+    return rx(r"\s*[（(][^）)]*(?:startup|初创)[^）)]*[）)]?\s*$", regex.I).sub("", text).strip()
 
 
 # A role ends in one of these ("天猫旗舰店运营经理"); a department may contain 运营 or 开发 but does not.
@@ -90,11 +91,11 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
     pieces: list[str] = []
     for text in entry.header_texts:
         lab = header_label(text)
-        if lab is not None and not regex.search(r"(?:19|20)\d{2}", lab[0]):
+        if lab is not None and not rx(r"(?:19|20)\d{2}").search(lab[0]):
             name, value = lab
-            if regex.fullmatch(r"部门\s*/\s*(?:职位|职务|岗位)", name) and "/" in value:
+            if rx(r"部门\s*/\s*(?:职位|职务|岗位)").fullmatch(name) and "/" in value:
                 department, title = (clean_value(v) or None for v in value.split("/", 1))
-            elif regex.fullmatch(r"(?:职位|职务|岗位)\s*/\s*部门", name) and "/" in value:
+            elif rx(r"(?:职位|职务|岗位)\s*/\s*部门").fullmatch(name) and "/" in value:
                 title, department = (clean_value(v) or None for v in value.split("/", 1))
             elif _DEPT_LABEL.match(name):
                 department = clean_value(value) or None
@@ -141,7 +142,7 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
             if found is not None:
                 company = found[0]
                 before, after = clean_value(p[: found[1]]), clean_value(p[found[2] :])
-                if before and not regex.fullmatch(r"[\d\s.\-/年月~至今]+", before):
+                if before and not rx(r"[\d\s.\-/年月~至今]+").fullmatch(before):
                     rest.append(before)
                 if after:
                     rest.append(after)
@@ -203,7 +204,7 @@ def _entry(entry: Entry, *, internship_section: bool) -> dict[str, object] | Non
             and TITLE_WORDS.search(rest[0])
         ):
             department, title = title, rest.pop(0)
-    if title and department is None and not regex.search(r"\p{Han}", title) and ", " in title:
+    if title and department is None and not rx(r"\p{Han}").search(title) and ", " in title:
         head, tail = (part.strip() for part in title.rsplit(", ", 1))
         if _EN_DEPT.search(tail):  # "Hardware Test Engineer, Consumer Drone Division"
             title, department = head, tail

@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from .. import resources
+from .patterns import rx
 from .text import fold_cjk, halfwidth
 
 LADDER = ("high_school", "associate", "bachelor", "master", "mba", "doctor", "postdoc")
@@ -35,7 +36,7 @@ def _table() -> tuple[regex.Pattern[str], dict[str, str]]:
 
 def _spaced(spelling: str) -> str:
     """A Chinese degree word may be letter-spaced in forms ("本 科"); Latin ones are matched as written."""
-    if regex.fullmatch(r"\p{Han}+", spelling):
+    if rx(r"\p{Han}+").fullmatch(spelling):
         return r"[ \t]?".join(regex.escape(c) for c in spelling)
     return regex.escape(spelling)
 
@@ -47,8 +48,8 @@ def find_degree(text: str) -> tuple[str, int, int] | None:
     if not m:
         return None
     return (
-        mapping[regex.sub(r"[ \t]", "", m.group()).lower()]
-        if regex.search(r"\p{Han}", m.group())
+        mapping[rx(r"[ \t]").sub("", m.group()).lower()]
+        if rx(r"\p{Han}").search(m.group())
         else mapping[m.group().lower()],
         m.start(),
         m.end(),

@@ -32,6 +32,7 @@ def _candidates() -> regex.Pattern[str]:
 _MOBILE = regex.compile(r"1[3-9]\d{9}")
 _TW_MOBILE = regex.compile(r"09\d{8}")
 _NON_DIGITS = regex.compile(r"\D")
+_DIGIT = regex.compile(r"\d")
 _DATE_LIKE = regex.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?(?:\s*[-–~]\s*.*)?")
 
 
@@ -71,6 +72,8 @@ def find_phones(text: str) -> list[PhoneHit]:
     """Valid phone numbers in ``text`` with their spans; mobiles flagged."""
     t = halfwidth(text)
     out: list[PhoneHit] = []
+    if not _DIGIT.search(t):  # most lines: skip the scan
+        return out
     for m in _candidates().finditer(t):
         raw = m.group().strip()
         if _DATE_LIKE.fullmatch(raw):

@@ -65,10 +65,14 @@ def clean_value(text: str) -> str:
 
 
 @cache
-def _t2s() -> dict[int, int]:
+def _t2s() -> tuple[dict[int, int], frozenset[str]]:
+    """The fold table, and the set of its keys: most text (simplified Chinese, English) holds
+    none of them, and a set test is cheaper than translating (a regex class of 4,000 scattered
+    characters is much slower than either)."""
     from .. import resources
 
-    return {ord(t): ord(s) for t, s, *_ in resources.rows("t2s.tsv")}
+    table = {ord(t): ord(s) for t, s, *_ in resources.rows("t2s.tsv")}
+    return table, frozenset(map(chr, table))
 
 
 def fold_cjk(text: str) -> str:
@@ -80,4 +84,5 @@ def fold_cjk(text: str) -> str:
     """
     if text.isascii():
         return text
-    return text.translate(_t2s())
+    table, traditional = _t2s()
+    return text if traditional.isdisjoint(text) else text.translate(table)

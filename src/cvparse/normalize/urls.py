@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from .patterns import rx
 from .text import halfwidth
 
 _KNOWN_HOSTS = (
@@ -76,19 +77,23 @@ def _email_re() -> regex.Pattern[str]:
 
 def normalize_url(raw: str) -> str:
     url = halfwidth(raw).strip().rstrip(".,;:!?)）]】>")
-    if not regex.match(r"(?i)[a-z][a-z0-9+.\-]*://", url):
+    if not rx(r"(?i)[a-z][a-z0-9+.\-]*://").match(url):
         url = "https://" + url
     return url.rstrip("/")
 
 
 def find_emails(text: str) -> list[Hit]:
     t = halfwidth(text)
+    if "@" not in t:  # most lines: skip the scan
+        return []
     return [Hit(m.group().lower(), m.start(), m.end()) for m in _email_re().finditer(t)]
 
 
 def find_urls(text: str) -> list[Hit]:
     """Links in ``text``: explicit ``http(s)://`` ones, and bare ones on known hosts or with a path."""
     t = halfwidth(text)
+    if "." not in t and ":" not in t:  # a link has a scheme ("://") or a dotted host
+        return []
     emails = [(h.start, h.end) for h in find_emails(t)]
     out: list[Hit] = []
     for m in _url_re().finditer(t):
@@ -97,7 +102,7 @@ def find_urls(text: str) -> list[Hit]:
         raw = m.group()
         raw = raw.rstrip(".,;:!?)）]】>'\"")
         has_scheme = "://" in raw
-        host = regex.sub(r"(?i)^(?:https?|ftp)://", "", raw).split("/")[0].lower()
+        host = rx(r"(?i)^(?:https?|ftp)://").sub("", raw).split("/")[0].lower()
         host = host[4:] if host.startswith("www.") else host
         if not has_scheme:
             known = any(host == k or host.endswith("." + k) for k in _KNOWN_HOSTS)
