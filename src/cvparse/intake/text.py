@@ -56,8 +56,11 @@ def decode(data: bytes, source: str | None = None) -> str:
     return _detect(data, source)
 
 
+_BAD_CHAR = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f]")  # replacement, controls but \t\n\f\r
+
+
 def _plausible(text: str) -> bool:
-    bad = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\t\r\n\f"))
+    bad = len(_BAD_CHAR.findall(text))
     return bad <= max(2, len(text) * _MAX_BAD_SHARE)
 
 
