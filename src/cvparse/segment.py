@@ -77,6 +77,7 @@ def _vocab() -> dict[str, str]:
 
 _JOINERS = regex.compile(r"[\s·•\-_/&+,]+")
 _BILINGUAL_SPLIT = regex.compile(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})")
+_LATIN = regex.compile(r"[A-Za-z]")
 _AWARD_WORD = regex.compile(r"获奖|荣誉|奖项|award|honou?r")
 _CERT_WORD = regex.compile(r"证书|资格|certific")
 
@@ -103,17 +104,18 @@ def heading_key(text: str) -> str | None:
     if not core or len(core) > MAX_HEADING_CHARS:
         return None
     vocab = _vocab()
-    key = vocab.get(_fold(core))
+    folded = _fold(core)
+    key = vocab.get(folded)
     if key:
         return key
     # Bilingual: 教育背景 Education / Education 教育背景 / 工作经历 | Work Experience
-    parts = [p for p in _BILINGUAL_SPLIT.split(core) if p]
-    if len(parts) == 2:
-        keys = {vocab.get(_fold(_strip_decor(p))) for p in parts}
-        keys.discard(None)
-        if len(keys) == 1:
-            return keys.pop()
-    folded = _fold(core)
+    if not core.isascii() and _LATIN.search(core):
+        parts = [p for p in _BILINGUAL_SPLIT.split(core) if p]
+        if len(parts) == 2:
+            keys = {vocab.get(_fold(_strip_decor(p))) for p in parts}
+            keys.discard(None)
+            if len(keys) == 1:
+                return keys.pop()
     if len(folded) <= 12 and _AWARD_WORD.search(folded) and _CERT_WORD.search(folded):
         return "awards_certs"
     return None
@@ -121,9 +123,17 @@ def heading_key(text: str) -> str | None:
 
 # Content after a heading on the same line is set apart by a bar, a tab or a wide gap.
 _INLINE = regex.compile(r"^(?P<head>.{2,24}?)(?:\s*[|｜│]\s*|\t+\s*|\s{2,})(?P<rest>\S.*)$")
+_INLINE_GAP = regex.compile(r"[|｜│\t]|\s\s")
+
+
+def _heading_shaped(text: str) -> bool:
+    core = squash(text)
+    return len(core) <= _HEADING_NOUN_MAX and _HEADING_NOUN.match(fold_cjk(core)) is not None
 
 
 def _split_inline(text: str) -> tuple[str, str, int] | None:
+    if not _INLINE_GAP.search(text):  # most lines: no bar, tab or wide gap to split at
+        return None
     m = _INLINE.match(text)
     if not m:
         return None
@@ -154,6 +164,7 @@ _HEADING_NOUN = regex.compile(
     r"^(?!获得|负责|参与|担任|主导|完成|取得|荣获)\p{Han}{2,6}(?:与|及|和)?\p{Han}{0,4}"
     r"(?:荣誉|奖项|获奖|经历|经验|技能|证书|背景|评价|总结|情况|意向|简介|资质)$"
 )
+_HEADING_NOUN_MAX = 6 + 1 + 4 + 2  # the longest text it can match
 _HAN_WORDS = regex.compile(r"[\p{Han}&与及和/]+")
 _NOT_HEADING_TAIL = regex.compile(r"(?:描述|内容|职责|名称|时间|业绩|成果|地点|角色|职务|背景)$")
 
@@ -242,7 +253,7 @@ def segment(doc: Document) -> list[Section]:
             key = None
         if key is None and (needs_emphasis or line.heading) and _emphasised(line, body_size or 1e9):
             key = _keyword_key(stripped)
-        if key is None and _HEADING_NOUN.search(squash(fold_cjk(stripped))):
+        if key is None and _heading_shaped(stripped):
             key = _keyword_key(stripped)  # "教学成果与荣誉": unknown words, a heading's shape
         if key is not None and _plausible_heading(stripped):
             sections.append(Section(key, _strip_decor(stripped), heading_line=i))

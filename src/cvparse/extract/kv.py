@@ -123,14 +123,17 @@ def field_of_label(label: str) -> str | None:
 
 def pairs(line: str, *, bare: bool = False) -> list[KV]:
     """Labelled values on ``line``. With ``bare``, labels without a colon count too (form cells)."""
+    # A colon label ends at a ":" or "："; a bare label is followed by a bar or a blank. Most
+    # lines have neither, and folding does not change them, so they are looked for first.
+    last_colon = max(line.rfind(":"), line.rfind("："))
+    gap = bare and _BARE_GAP.search(line) is not None
+    if last_colon < 0 and not gap:
+        return []
     vocab = _vocabulary()
     table = vocab.field_of
     written, line = line, fold_cjk(line)  # 姓名/職位/電話: labels matched in simplified form
-    # A colon label ends at a ":" or "：", so the search stops at the last one (and is skipped
-    # without one); a bare label is followed by a bar or a blank.
-    last_colon = max(line.rfind(":"), line.rfind("："))
     marks = _colon_labels(vocab.colon, line) if last_colon >= 0 else []
-    if bare and not marks and _BARE_GAP.search(line):
+    if gap and not marks:
         marks = _scan(vocab.bare, vocab.bare_starts, line, len(line))
     out: list[KV] = []
     for i, (ls, vs, label) in enumerate(marks):

@@ -37,6 +37,7 @@ def cn_number(text: str) -> int | None:
 _NUM = r"(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3})"
 _YOE = regex.compile(
     rf"""
+    (?=[\d一二两三四五六七八九十工从执])  # what every spelling starts with: other positions are skipped cheaply
     (?:{_NUM}\s*\+?\s*年(?:以上|多|余)?(?:的)?\s*(?:[\p{{Han}}A-Za-z/ ]{{0,14}}?)?(?:工作|从业|从教|行业|相关|管理|开发|销售|运营|财务|教学|临床|设计|项目|经验)*经验
       | (?:工作|从业|从教|执教)\s*{_NUM}\s*\+?\s*年
       | {_NUM}\s*\+?\s*years?['’]?(?:\s+of)?(?:\s+[A-Za-z\-]+){{0,4}}?\s+experience

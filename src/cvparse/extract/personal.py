@@ -294,8 +294,8 @@ def _take_piece(out: Personal, piece: str) -> None:
         if birth and int(birth[:4]) <= _LATEST_BIRTH_YEAR:
             out.put("birth_date", birth)
         return
-    yoe = years_of_experience(p, labelled=False)
-    if yoe is not None and len(p) <= 16:
+    yoe = years_of_experience(p, labelled=False) if len(p) <= 16 else None
+    if yoe is not None:
         out.put("years_of_experience", yoe)
         return
     if _YEARS_PIECE.fullmatch(p):

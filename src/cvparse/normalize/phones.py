@@ -26,7 +26,7 @@ class PhoneHit:
 @cache
 def _candidates() -> regex.Pattern[str]:
     # A run that starts with + or a digit and holds digits with single separators.
-    return regex.compile(r"(?<![\w@.])(?:\+|00)?\d[\d\s\-().]{5,20}\d(?![\w@])")
+    return regex.compile(r"(?=[+\d])(?<![\w@.])(?:\+|00)?\d[\d\s\-().]{5,20}\d(?![\w@])")
 
 
 _MOBILE = regex.compile(r"1[3-9]\d{9}")

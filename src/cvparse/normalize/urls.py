@@ -56,6 +56,7 @@ def _url_re() -> regex.Pattern[str]:
     tld = r"(?:com|cn|net|org|io|dev|me|co|ai|app|edu|gov|info|xyz|top|tech|site|cc|tv|uk|de|jp|hk|tw|sg|us)"
     return regex.compile(
         rf"""
+        (?=[a-z0-9])  # every link starts so: other positions are skipped cheaply
         (?<![\w@.\-/])
         (?:
             (?:https?|ftp)://[^\s<>"'()（）\[\]【】，。；、|｜]+
