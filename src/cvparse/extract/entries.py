@@ -79,9 +79,12 @@ def without_dates(text: str) -> str:
     out = text
     for r in reversed(find_ranges(text)):
         out = out[: r.begin] + " " + out[r.stop :]
-    out = _DURATION_BRACKETS.sub(" ", out)
-    out = LINK_PARENS.sub(" ", out)  # "阿里巴巴 (https://www.alibabagroup.com)": a Markdown link target
-    return _DURATION_PARENS.sub(" ", out)
+    if "[" in out:
+        out = _DURATION_BRACKETS.sub(" ", out)
+    if "(" in out or "（" in out:  # the other two patterns need an opening parenthesis
+        out = LINK_PARENS.sub(" ", out)  # "阿里巴巴 (https://www.alibabagroup.com)": a Markdown link target
+        out = _DURATION_PARENS.sub(" ", out)
+    return out
 
 
 LINK_PARENS = regex.compile(r"\s*[(（]\s*(?:https?://|www\.)[^)）\s]*\s*[)）]")
@@ -93,10 +96,12 @@ _DATE_LINE_PUNCT = regex.compile(r"[\s|｜/·•,，()（）]+")
 
 
 def is_date_only(text: str) -> bool:
-    return (
-        date_range_of(text) is not None
-        and not clean_value(_DATE_LINE_PUNCT.sub(" ", without_dates(text))).strip()
-    )
+    return date_range_of(text) is not None and _nothing_but_dates(without_dates(text))
+
+
+def _nothing_but_dates(undated: str) -> bool:
+    """Whether a line with its dates removed (:func:`without_dates`) has only punctuation left."""
+    return not clean_value(_DATE_LINE_PUNCT.sub(" ", undated)).strip()
 
 
 def is_bullet(text: str) -> bool:
@@ -109,15 +114,16 @@ _CELL_LABEL = regex.compile(r"^\s*(?P<label>[\p{Han}A-Za-z/]{2,8})\s*[|｜]\s*(?
 def label_of(text: str) -> tuple[str, str] | None:
     """``项目描述：…`` → (``项目描述``, ``…``); a form cell ``时间 | 2019.05 - 至今`` counts when
     the label is one entries use; a label alone on its line (``工作内容``) gives an empty rest."""
-    m = LABEL.match(text)
+    # (each pattern needs its colon or bar: most lines have neither)
+    m = LABEL.match(text) if ":" in text or "：" in text else None
     if m:
         return fold_cjk(m.group("label").strip()), m.group("rest").strip()
-    m = _CELL_LABEL.match(text)
+    m = _CELL_LABEL.match(text) if "|" in text or "｜" in text else None
     if m and _known_label(fold_cjk(m.group("label"))):
         return fold_cjk(m.group("label").strip()), m.group("rest").strip()
-    core = fold_cjk(text.strip())
-    if _known_label(core) and len(core) <= 8:
-        return core, ""
+    core = text.strip()
+    if len(core) <= 8 and _known_label(fold_cjk(core)):
+        return fold_cjk(core), ""
     return None
 
 
@@ -284,10 +290,11 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
             return "header-label"
         if not _YEAR.search(lab[0]):
             return "body"
-    if is_date_only(text):
-        return "date"
-    core = without_dates(text).strip()
     dr = date_range_of(text)
+    undated = without_dates(text)
+    if dr is not None and _nothing_but_dates(undated):
+        return "date"
+    core = undated.strip()
     han = bool(rx(r"\p{Han}").search(core))
     limit = MAX_HEADER_CHARS if han else MAX_LATIN_HEADER_CHARS
     plain = _GPA_CLAUSE.sub("", core)

@@ -44,16 +44,15 @@ _BARE_BEFORE = r"(?:(?<=^)|(?<=[|｜│\t]|\s\s))"
 
 @dataclass(frozen=True, slots=True)
 class _Vocabulary:
-    """The label patterns, and cheap finders of the few positions where they can match.
+    """The label patterns (colon labels and bare ones) and the table of label → field.
 
     One alternation of ~200 labels tried at every position of every line was the hottest
     search of a parse. A colon label is matched backwards from each colon instead; a bare
-    label is tried only where a one-character class says one can start (same matches).
+    label is tried only where one can start (same matches).
     """
 
     colon: regex.Pattern[str]
     bare: regex.Pattern[str]
-    bare_starts: regex.Pattern[str]
     field_of: dict[str, str]
 
 
@@ -65,7 +64,6 @@ def _vocabulary() -> _Vocabulary:
             field_of.setdefault(rx(r"\s+").sub("", label).lower(), field)
     alts = sorted(field_of, key=len, reverse=True)
     body = "|".join(_label_pattern(a) for a in alts)
-    first = "".join(sorted({regex.escape(a[0]) for a in alts}))
     return _Vocabulary(
         # matched backwards ((?r)) from each colon: a label ends at one, and the longest label
         # ending there is the one a forward search would find first
@@ -74,7 +72,6 @@ def _vocabulary() -> _Vocabulary:
         bare=regex.compile(
             rf"{_BARE_BEFORE}[ \t]*(?P<label>{body})[ \t]*(?:[|｜│\t]|\s{{2,}}|\s(?=\S))", regex.I
         ),
-        bare_starts=regex.compile(rf"{_BARE_BEFORE}(?=[ \t]*[{first}])", regex.I),
         field_of=field_of,
     )
 
@@ -94,23 +91,24 @@ def _colon_labels(pattern: regex.Pattern[str], line: str) -> list[tuple[int, int
 _COLONS = regex.compile(r"[:：]")
 
 
-def _scan(
-    pattern: regex.Pattern[str], starts: regex.Pattern[str], line: str, endpos: int
-) -> list[tuple[int, int, str]]:
-    """``pattern.finditer(line, 0, endpos)`` as (label start, match end, label), tried only
-    where ``starts`` says a match can begin."""
+def _bare_labels(pattern: regex.Pattern[str], line: str) -> list[tuple[int, int, str]]:
+    """``pattern.finditer(line)`` as (label start, match end, label), tried only where a bare
+    label can begin: the line start, after a bar or tab, after two blanks."""
     out: list[tuple[int, int, str]] = []
     done = 0
     match = pattern.match
-    for s in starts.finditer(line, 0, endpos):
-        pos = s.start()
+    starts = [0, *(g.end() for g in _BARE_SEP.finditer(line))]
+    for pos in starts:
         if pos < done:
             continue
-        m = match(line, pos, endpos)
+        m = match(line, pos)
         if m is not None:
             out.append((m.start("label"), m.end(), m.group("label")))
             done = m.end()
     return out
+
+
+_BARE_SEP = regex.compile(r"[|｜│\t]|(?<=\s)\s")
 
 
 _SPACES = regex.compile(r"\s+")
@@ -134,7 +132,7 @@ def pairs(line: str, *, bare: bool = False) -> list[KV]:
     written, line = line, fold_cjk(line)  # 姓名/職位/電話: labels matched in simplified form
     marks = _colon_labels(vocab.colon, line) if last_colon >= 0 else []
     if gap and not marks:
-        marks = _scan(vocab.bare, vocab.bare_starts, line, len(line))
+        marks = _bare_labels(vocab.bare, line)
     out: list[KV] = []
     for i, (ls, vs, label) in enumerate(marks):
         ve = marks[i + 1][0] if i + 1 < len(marks) else len(line)

@@ -266,6 +266,7 @@ _GENDER_IN_BIO = regex.compile(r"[，,](男|女)[，,]")
 _WECHAT_IS_PHONE = regex.compile(
     r"微信同号|同微信|手机及微信|手机/微信|电话/微信|手机（微信同号）|微信：同手机"
 )
+_WECHAT_WORD = regex.compile(r"微信|wechat|WeChat|vx|VX")
 _WECHAT_ID = regex.compile(
     r"(?:微信|wechat|WeChat|vx|VX)\s*(?:号|ID|id)?\s*[:：]?\s*([A-Za-z][A-Za-z0-9_\-]{4,30}|1[3-9]\d{9})"
 )
@@ -347,6 +348,8 @@ def _contacts(out: Personal, texts: list[str]) -> None:
         for text in texts:
             for hit in find_phones(text):
                 (mobiles if hit.mobile else others).append(hit.value)
+            if mobiles:  # the first mobile wins over any number after it
+                break
         if mobiles or others:
             out.put("phone", (mobiles or others)[0])
     if "email" not in out.values:
@@ -357,6 +360,8 @@ def _contacts(out: Personal, texts: list[str]) -> None:
                 break
     if "wechat" not in out.values:
         for text in texts:
+            if not _WECHAT_WORD.search(text):  # both patterns need one of these words
+                continue
             if _WECHAT_IS_PHONE.search(text):
                 if "phone" in out.values:
                     out.put("wechat", out.values["phone"])
