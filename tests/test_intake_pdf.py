@@ -416,6 +416,36 @@ def test_import_cvparse_does_not_load_pdf_engines() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_bare_pdfium_functions_match_the_bindings() -> None:
+    """The engine calls pdfium without ctypes' argument conversion only when the bindings
+    declare the signature it was written for; otherwise it keeps the checked function."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    from cvparse.intake.pdf_engines import _PTR, _bare
+
+    checked = raw.FPDFText_GetUnicode
+    assert _bare(checked, _PTR, ctypes.c_size_t) is checked  # another index type
+    assert _bare(checked, _PTR) is checked  # another arity
+    bare = _bare(checked, _PTR, ctypes.c_int)
+    assert bare is not checked and bare.argtypes is None and bare.restype is checked.restype
+    bare_size = _bare(raw.FPDFText_GetFontSize, _PTR, ctypes.c_int)  # a double result
+    pdf = pypdfium2.PdfDocument(two_column_pdf())
+    try:
+        textpage = pdf[0].get_textpage()
+        tp = textpage.raw
+        count = raw.FPDFText_CountChars(tp)
+        assert count > 0
+        assert [bare(tp, i) for i in range(count)] == [checked(tp, i) for i in range(count)]
+        sizes = [bare_size(tp, i) for i in range(count)]
+        assert sizes == [raw.FPDFText_GetFontSize(tp, i) for i in range(count)]
+        assert 10.0 in sizes
+    finally:
+        pdf.close()
+
+
 # -- engines agree --------------------------------------------------------------------------------
 
 

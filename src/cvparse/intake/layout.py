@@ -110,7 +110,8 @@ class _Item:
 def clean_glyphs(glyphs: Iterable[Glyph]) -> list[Glyph]:
     """Drop unmapped and icon glyphs, repair radicals, fold overprinted duplicates into bold."""
     kept: list[Glyph] = []
-    by_column: dict[tuple[str, int], list[int]] = {}
+    # text -> int(x0) -> positions in ``kept``: the places a twin of a glyph can be (below)
+    columns_of: dict[str, dict[int, list[int]]] = {}
     for g in glyphs:
         if g.unmapped:
             continue
@@ -125,31 +126,35 @@ def clean_glyphs(glyphs: Iterable[Glyph]) -> list[Glyph]:
                 g = Glyph(" ", g.x0, g.top, g.x1, g.bottom, g.size, g.bold, g.unmapped, g.baseline)
             kept.append(g)
             continue
-        twin = _overprinted(by_column, kept, text, g)
-        if twin is not None:
-            t = kept[twin]
-            kept[twin] = replace(t, bold=True)
-            continue
-        by_column.setdefault((text, int(g.x0)), []).append(len(kept))
+        x = int(g.x0)
+        columns = columns_of.get(text)
+        if columns is None:
+            columns_of[text] = {x: [len(kept)]}
+        else:
+            twin = _overprinted(columns, kept, x, g)
+            if twin is not None:
+                kept[twin] = replace(kept[twin], bold=True)
+                continue
+            columns.setdefault(x, []).append(len(kept))
         kept.append(g if text == g.text else replace(g, text=text))
     return kept
 
 
-def _overprinted(
-    by_column: dict[tuple[str, int], list[int]],
-    kept: list[Glyph],
-    text: str,
-    g: Glyph,
-) -> int | None:
-    """Index of an already kept glyph with the same text at (almost) the same place."""
-    x = int(g.x0)
+def _overprinted(columns: dict[int, list[int]], kept: list[Glyph], x: int, g: Glyph) -> int | None:
+    """Index of an already kept glyph with the same text at (almost) the same place.
+
+    ``columns`` holds the kept glyphs with ``g``'s text by ``int(x0)``: a twin within
+    :data:`OVERPRINT_TOLERANCE` of ``g.x0`` is in column ``x``, ``x - 1`` or ``x + 1``, looked
+    at in that order.
+    """
+    x0, top = g.x0, g.top
     for column in (x, x - 1, x + 1):
-        found = by_column.get((text, column))
+        found = columns.get(column)
         if found is None:
             continue
         for i in found:
             k = kept[i]
-            if abs(k.x0 - g.x0) <= OVERPRINT_TOLERANCE and abs(k.top - g.top) <= OVERPRINT_TOLERANCE:
+            if abs(k.x0 - x0) <= OVERPRINT_TOLERANCE and abs(k.top - top) <= OVERPRINT_TOLERANCE:
                 return i
     return None
 
@@ -271,6 +276,7 @@ def join_glyphs(glyphs: Sequence[Glyph]) -> str:
     prev: Glyph | None = None
     prev_cjk: bool | None = None  # whether prev's last character is CJK, when already known
     hinted = False
+    limits = (LATIN_SPACE_EM, MIXED_SPACE_EM, CJK_SPACE_EM)
     for g in glyphs:
         text = g.text
         if text == " ":
@@ -280,10 +286,12 @@ def join_glyphs(glyphs: Sequence[Glyph]) -> str:
             if prev_cjk is None:
                 prev_cjk = _is_cjk(prev.text[-1])
             first_cjk = _is_cjk(text[0])
-            em = max(min(prev.size, g.size), 1.0)
-            limit = (LATIN_SPACE_EM, MIXED_SPACE_EM, CJK_SPACE_EM)[prev_cjk + first_cjk]
+            # max(min(prev.size, g.size), 1.0) without the calls (the same result for NaN too)
+            em = g.size if g.size < prev.size else prev.size
+            if em < 1.0:
+                em = 1.0
             gap = g.x0 - prev.x1
-            if (hinted and gap >= HINT_MIN_GAP_EM * em) or gap > limit * em:
+            if (hinted and gap >= HINT_MIN_GAP_EM * em) or gap > limits[prev_cjk + first_cjk] * em:
                 out.append(" ")
             prev_cjk = first_cjk if len(text) == 1 else None
         out.append(text)
@@ -553,12 +561,19 @@ def make_line(parts: Sequence[Sequence[Glyph]], page: int, separator: str = " ")
         return None
     glyphs = [g for p in parts for g in p if g.text != " "]
     sizes: dict[float, int] = {}
+    # round(size, 1) once per size of the line; NaN is never found again (round gives a new
+    # NaN each time, so every NaN glyph counts under a key of its own, as without the cache)
+    rounded: dict[float, float] = {}
     bold = 0
     first = glyphs[0]
     x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
     for g in glyphs:
         n = len(g.text)
-        key = round(g.size, 1)
+        key = rounded.get(g.size)
+        if key is None:
+            key = round(g.size, 1)
+            if key == key:
+                rounded[g.size] = key
         sizes[key] = sizes.get(key, 0) + n
         if g.bold:
             bold += n

@@ -13,6 +13,7 @@ exception into a :mod:`cvparse.errors` class.
 from __future__ import annotations
 
 import ctypes
+import functools
 import io
 import itertools
 import math
@@ -215,117 +216,211 @@ class PdfiumEngine:
         self._pdf.close()
 
 
-def _pdfium_glyphs(tp: Any, height: float) -> Iterator[Glyph]:
+def _bare(fn: Any, *argtypes: Any) -> Any:
+    """``fn`` without ctypes' per-call argument conversion, when its signature is ``argtypes``.
+
+    A ctypes call through a prototype with ``argtypes`` converts every argument with
+    ``from_param``, which is about half of each call's cost (0.65 against 0.3 µs per call
+    here); the engine makes several such calls for every glyph and every path segment. The
+    bare function at the same address takes ready C values instead: the callers pass pointer
+    objects (or ``byref``) for pointer parameters and Python ints only where the parameter
+    is a C ``int``. ``_PTR`` in ``argtypes`` stands for any pointer type. When the bindings
+    declare another signature (another pypdfium2), ``fn`` itself is returned: slower, but it
+    accepts the same arguments.
+    """
+    declared = tuple(fn.argtypes or ())
+    if len(declared) != len(argtypes) or not all(
+        (issubclass(d, ctypes._Pointer) or d is ctypes.c_void_p) if a is _PTR else d is a
+        for d, a in zip(declared, argtypes, strict=True)
+    ):
+        return fn
+    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    bare.restype = fn.restype
+    return bare
+
+
+_PTR = object()  # any pointer parameter, for :func:`_bare`
+
+
+@functools.cache
+def _text_functions() -> tuple[Any, ...]:
+    """The per-glyph text-page functions, made bare once (see :func:`_bare`)."""
     import pypdfium2.raw as raw
 
-    # The engine's hot loop (about 1 µs per ctypes call): the functions are bound to locals
-    # once, a font name is decoded and tested for "bold" once per font, and pdfium computes a
-    # char's angle from its matrix alone, so the angle is asked once per matrix. (Font size
-    # and name come from the char's text object, but most producers here put one or two
-    # glyphs in each text object, so caching by object costs a call more than it saves.)
-    get_unicode, get_box, get_origin = (
-        raw.FPDFText_GetUnicode,
-        raw.FPDFText_GetLooseCharBox,
-        raw.FPDFText_GetCharOrigin,
+    c_int = ctypes.c_int
+    return (
+        _bare(raw.FPDFText_GetUnicode, _PTR, c_int),
+        _bare(raw.FPDFText_GetLooseCharBox, _PTR, c_int, _PTR),
+        _bare(raw.FPDFText_GetCharOrigin, _PTR, c_int, _PTR, _PTR),
+        _bare(raw.FPDFText_GetCharAngle, _PTR, c_int),
+        _bare(raw.FPDFText_GetMatrix, _PTR, c_int, _PTR),
+        _bare(raw.FPDFText_GetFontSize, _PTR, c_int),
+        _bare(raw.FPDFText_GetFontInfo, _PTR, c_int, _PTR, ctypes.c_ulong, _PTR),
+        _bare(raw.FPDFText_HasUnicodeMapError, _PTR, c_int),
     )
-    get_angle, get_matrix, get_size = (
-        raw.FPDFText_GetCharAngle,
-        raw.FPDFText_GetMatrix,
-        raw.FPDFText_GetFontSize,
-    )
-    get_font, map_error = raw.FPDFText_GetFontInfo, raw.FPDFText_HasUnicodeMapError
+
+
+# Unicode values pdfium puts in the text for generated line breaks and hyphen markers.
+_NOT_GLYPHS = frozenset((0x0D, 0x0A, 0xFFFE, 0x02))
+
+
+def _pdfium_glyphs(tp: Any, height: float) -> list[Glyph]:
+    import pypdfium2.raw as raw
+
+    # The engine's hot loop: bare ctypes functions (see _bare) bound to locals with their
+    # output arguments passed by reference made once, a font name decoded and tested for
+    # "bold" once per font, and, since pdfium computes a char's angle from its matrix alone,
+    # the angle (and the matrix's vertical scale) computed once per matrix. Font size and name
+    # come from the char's text object, but most producers here put one or two glyphs in each
+    # text object, so caching by object costs a call more than it saves.
+    get_unicode, get_box, get_origin, get_angle, get_matrix, get_size, get_font, map_error = _text_functions()
     box = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     name = ctypes.create_string_buffer(128)
+    name_size = ctypes.c_ulong(128)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    flags = ctypes.c_int()
-    flags_ref = ctypes.byref(flags)
+    box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
+    ox_ref, oy_ref, flags_ref = ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(ctypes.c_int())
     bold_of: dict[bytes, bool] = {}
-    upright: dict[tuple[float, float, float, float], bool] = {}  # matrix -> not rotated
+    # matrix -> its vertical scale, or None for a rotated glyph
+    scale_of: dict[tuple[float, float, float, float], float | None] = {}
     hypot = math.hypot
-    count = raw.FPDFText_CountChars(tp)
-    infos: list[tuple[int, Glyph]] = []
+    not_glyphs = _NOT_GLYPHS
+    glyphs: list[Glyph] = []
+    append = glyphs.append
+    type3: list[int] = []  # positions in ``glyphs`` of glyphs pdfium names no font for
     last_size = 1.0
-    for i in range(count):
+    for i in range(raw.FPDFText_CountChars(tp)):
         code = get_unicode(tp, i)
-        if code in (0x0D, 0x0A, 0xFFFE, 0x02):  # generated line breaks and hyphen markers
+        if code in not_glyphs:
             continue
-        text = chr(code) if 0 < code < 0x110000 else ""
-        if not get_box(tp, i, box):
+        if not get_box(tp, i, box_ref):
             continue
         bottom = height - box.bottom
-        top = height - box.top
-        get_origin(tp, i, ox, oy)
+        get_origin(tp, i, ox_ref, oy_ref)
         base = height - oy.value
+        text = chr(code) if 0 < code < 0x110000 else ""
         if text.isspace():
             # generated spaces are zero-size points on the baseline: give them the line's size
-            infos.append((i, Glyph(" ", box.left, top, box.right, bottom, last_size, baseline=base)))
+            append(Glyph(" ", box.left, height - box.top, box.right, bottom, last_size, False, False, base))
             continue
-        get_matrix(tp, i, matrix)
+        get_matrix(tp, i, matrix_ref)
         turn = (matrix.a, matrix.b, matrix.c, matrix.d)
-        straight = upright.get(turn)
-        if straight is None:
+        if turn in scale_of:
+            scale = scale_of[turn]
+        else:
             angle = get_angle(tp, i)
-            straight = upright[turn] = not MAX_GLYPH_ANGLE < angle < 2 * math.pi - MAX_GLYPH_ANGLE
-        if not straight:
+            straight = not MAX_GLYPH_ANGLE < angle < 2 * math.pi - MAX_GLYPH_ANGLE
+            scale = scale_of[turn] = hypot(matrix.c, matrix.d) if straight else None
+        if scale is None:
             continue
-        size = get_size(tp, i) * hypot(matrix.c, matrix.d)
-        last_size = size
-        length = get_font(tp, i, name, 128, flags_ref)
-        key = name.value if length else b""
+        size = last_size = get_size(tp, i) * scale
+        key = name.value if get_font(tp, i, name, name_size, flags_ref) else b""
         bold = bold_of.get(key)
         if bold is None:
             bold = bold_of[key] = bool(_BOLD_NAME.search(key.decode("latin-1", "replace")))
-        unmapped = bool(map_error(tp, i)) or not text
+        if not key:
+            type3.append(len(glyphs))
         # pdfminer's box is one em tall from the descent line; pdfium's loose box uses the
         # font's (often taller) ascent. Use the pdfminer convention so both engines agree.
-        # pdfium names no font for Type 3 glyphs: index -1 marks them for the bold cue below.
-        infos.append(
-            (
-                i if key else -1,
-                Glyph(text, box.left, bottom - size, box.right, bottom, size, bold, unmapped, base),
+        append(
+            Glyph(
+                text,
+                box.left,
+                bottom - size,
+                box.right,
+                bottom,
+                size,
+                bold,
+                bool(map_error(tp, i)) or not text,
+                base,
             )
         )
-    type3 = sum(1 for i, _ in infos if i < 0)
-    use_type3 = type3 <= TYPE3_BOLD_MAX_SHARE * max(len(infos), 1)
-    for i, g in infos:
-        if i < 0 and use_type3 and not g.bold:
-            yield Glyph(g.text, g.x0, g.top, g.x1, g.bottom, g.size, True, g.unmapped, g.baseline)
-        else:
-            yield g
+    # pdfium names no font for Type 3 glyphs: they are bold (see TYPE3_BOLD_MAX_SHARE) while
+    # they are a minority of the page's glyphs.
+    if type3 and len(type3) <= TYPE3_BOLD_MAX_SHARE * len(glyphs):
+        for k in type3:
+            g = glyphs[k]
+            if not g.bold:
+                glyphs[k] = Glyph(g.text, g.x0, g.top, g.x1, g.bottom, g.size, True, g.unmapped, g.baseline)
+    return glyphs
+
+
+@functools.cache
+def _path_functions() -> tuple[Any, ...]:
+    """The page-object and path functions, made bare once (see :func:`_bare`)."""
+    import pypdfium2.raw as raw
+
+    c_int = ctypes.c_int
+    return (
+        _bare(raw.FPDFPage_GetObject, _PTR, c_int),
+        _bare(raw.FPDFPageObj_GetType, _PTR),
+        _bare(raw.FPDFPath_GetDrawMode, _PTR, _PTR, _PTR),
+        _bare(raw.FPDFPageObj_GetBounds, _PTR, _PTR, _PTR, _PTR, _PTR),
+        _bare(raw.FPDFPageObj_GetMatrix, _PTR, _PTR),
+        _bare(raw.FPDFPath_CountSegments, _PTR),
+        _bare(raw.FPDFPath_GetPathSegment, _PTR, c_int),
+        _bare(raw.FPDFPathSegment_GetType, _PTR),
+        _bare(raw.FPDFPathSegment_GetPoint, _PTR, _PTR, _PTR),
+        _bare(raw.FPDFPathSegment_GetClose, _PTR),
+    )
 
 
 def _pdfium_rules(page: Any, height: float) -> Iterator[Rule]:
     """Straight axis-aligned segments of the page's path objects (curves are skipped)."""
     import pypdfium2.raw as raw
 
+    # Every page object is asked its type, and most are text (one per glyph in Chromium's
+    # output), so the functions are bare and bound to locals, as in _pdfium_glyphs.
+    (
+        get_object,
+        get_type,
+        get_draw_mode,
+        get_bounds,
+        get_matrix,
+        count_segments,
+        get_segment,
+        segment_type,
+        get_point,
+        get_close,
+    ) = _path_functions()
+    path_type, bezier = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_SEGMENT_BEZIERTO
     matrix = raw.FS_MATRIX()
     px, py = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    stroke = ctypes.c_int()
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    byref = ctypes.byref
+    matrix_ref, px_ref, py_ref, fill_ref, stroke_ref = (
+        byref(matrix),
+        byref(px),
+        byref(py),
+        byref(ctypes.c_int()),
+        byref(stroke),
+    )
+    bounds_refs = (byref(left), byref(bottom), byref(right), byref(top))
     for k in range(raw.FPDFPage_CountObjects(page)):
-        obj = raw.FPDFPage_GetObject(page, k)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+        obj = get_object(page, k)
+        if get_type(obj) != path_type:
             continue
-        if not raw.FPDFPath_GetDrawMode(obj, fill, stroke) or not stroke.value:
+        if not get_draw_mode(obj, fill_ref, stroke_ref) or not stroke.value:
             # a filled shape counts only when it is a thin bar (the same rule as pdfplumber's)
-            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            if get_bounds(obj, *bounds_refs):
                 yield from edges(left.value, height - top.value, right.value, height - bottom.value, False)
             continue
-        if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        if not get_matrix(obj, matrix_ref):
             continue
         points: list[tuple[int, float, float, bool]] = []
         curved = False
-        for s in range(raw.FPDFPath_CountSegments(obj)):
-            seg = raw.FPDFPath_GetPathSegment(obj, s)
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if kind == raw.FPDF_SEGMENT_BEZIERTO:
+        for s in range(count_segments(obj)):
+            seg = get_segment(obj, s)
+            kind = segment_type(seg)
+            if kind == bezier:
                 curved = True
                 break
-            raw.FPDFPathSegment_GetPoint(seg, px, py)
+            get_point(seg, px_ref, py_ref)
             x = matrix.a * px.value + matrix.c * py.value + matrix.e
             y = matrix.b * px.value + matrix.d * py.value + matrix.f
-            points.append((kind, x, height - y, bool(raw.FPDFPathSegment_GetClose(seg))))
+            points.append((kind, x, height - y, bool(get_close(seg))))
         if not curved:
             yield from _path_rules(points)
 
