@@ -210,20 +210,24 @@ def squash(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-def _emphasis(doc: Document) -> tuple[bool, float]:
+def _emphasis(doc: Document, keys: dict[int, str | None]) -> tuple[bool, float]:
     """Whether this document marks headings by weight or size, and its body font size.
 
     PDFs and DOCX files set headings bold or larger; where most vocabulary headings are so
     marked, a vocabulary word in body type (a "语言" sub-label inside a skills sidebar) is
-    not a heading.
+    not a heading. The heading key of each line looked at is kept in ``keys`` (by line index)
+    for :func:`segment`.
     """
     sizes = sorted(ln.size for ln in doc.lines if ln.size)
     if len(sizes) < 5:
         return False, 0.0
     body = sizes[len(sizes) // 2]
     marked = unmarked = 0
-    for ln in doc.lines:
-        if ln.size and heading_key(ln.text.strip()) is not None:
+    for i, ln in enumerate(doc.lines):
+        if not ln.size:
+            continue
+        key = keys[i] = heading_key(halfwidth(ln.text).strip())
+        if key is not None:
             if _emphasised(ln, body):
                 marked += 1
             else:
@@ -239,7 +243,8 @@ def segment(doc: Document) -> list[Section]:
     """Split ``doc`` into sections in document order (the first is always ``header``)."""
     sections = [Section("header", "")]
     offset = 0
-    needs_emphasis, body_size = _emphasis(doc)
+    known: dict[int, str | None] = {}
+    needs_emphasis, body_size = _emphasis(doc, known)
     for i, line in enumerate(doc.lines):
         raw = line.text
         text = halfwidth(raw)
@@ -248,7 +253,7 @@ def segment(doc: Document) -> list[Section]:
         stripped = text.strip()
         if not stripped or _RULE.match(stripped):
             continue
-        key = heading_key(stripped)
+        key = known[i] if i in known else heading_key(stripped)
         if key is not None and needs_emphasis and not _emphasised(line, body_size):
             key = None
         if key is None and (needs_emphasis or line.heading) and _emphasised(line, body_size or 1e9):

@@ -76,6 +76,9 @@ def _email_re() -> regex.Pattern[str]:
     )
 
 
+_DOT_LETTER = regex.compile(r"\.[a-z]", regex.I)  # as the domain before a known TLD: ".com", ".cn"
+
+
 def normalize_url(raw: str) -> str:
     url = halfwidth(raw).strip().rstrip(".,;:!?)）]】>")
     if not rx(r"(?i)[a-z][a-z0-9+.\-]*://").match(url):
@@ -93,7 +96,7 @@ def find_emails(text: str) -> list[Hit]:
 def find_urls(text: str) -> list[Hit]:
     """Links in ``text``: explicit ``http(s)://`` ones, and bare ones on known hosts or with a path."""
     t = halfwidth(text)
-    if "." not in t and ":" not in t:  # a link has a scheme ("://") or a dotted host
+    if "://" not in t and not _DOT_LETTER.search(t):  # a link has a scheme or a dotted host name
         return []
     emails = [(h.start, h.end) for h in find_emails(t)]
     out: list[Hit] = []
