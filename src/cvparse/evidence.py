@@ -29,10 +29,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import regex
 
 from .document import Document
+from .extract.honors import LANG_TEST, language_of_test
+from .extract.kv import field_of_label
+from .extract.numbers import cn_number
+from .extract.orgs import find_company, find_school
+from .extract.skills import STACK_LINE
 from .models import ENTRY_KEYS
 from .normalize.dates import PRESENT, DateRange, _date_re, _from_groups, _range_re, find_ranges
 from .normalize.degrees import find_degree
+from .normalize.phones import find_phones
+from .normalize.places import find_city
+from .normalize.skills import canonical_skill, find_skills
 from .normalize.text import _FW, _HAS_FW, halfwidth
+from .normalize.urls import find_urls
 
 if TYPE_CHECKING:
     from .models import Profile
@@ -198,8 +207,8 @@ _DATE_RE = re.compile(_date_re().pattern, re.X | re.I)
 _PRESENT = re.compile(PRESENT, re.I)
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # characters on which the two engines disagree: a line holding one is read by find_ranges
-_RE_ODD = re.compile(r"[\x1c-\x1f\u0131]|(?![0-9])\d")
-_REGEX_ODD = regex.compile(r"(?![0-9])\d")
+_RE_ODD = re.compile(r"[\x1c-\x1f\u0131]|[^\D0-9]")  # [^\D0-9]: a digit other than 0-9
+_REGEX_ODD = regex.compile(r"[^\D0-9]")
 
 
 def _date_tokens(line: str) -> list[_Token]:
@@ -263,6 +272,7 @@ _LABEL_MARKS = ":：|｜"  # a value right after one of these (blanks aside) is 
 _ROLES_OK = {"start": ("start", "single"), "end": ("end", "single"), "single": ("single", "start")}
 _OPEN_END = re.compile(PRESENT + r"|起|以来|since", re.I)
 _DIGITS6 = re.compile(r"\d(?:\D{0,3}\d){5}")
+_URL_IN_LINE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", re.I)
 
 
 def _halfwidth_text(text: str) -> str:
@@ -305,6 +315,7 @@ class _Index:
         self._dates: dict[int, list[tuple[str, str, int, int]]] = {}
         self._labelled: dict[int, bool] = {}
         self._open_end: dict[int, bool] = {}
+        self._written: dict[str, str] = {}
         self._lines_with: dict[str, list[int]] = {}
 
     # positions and lines
@@ -326,7 +337,19 @@ class _Index:
         return got
 
     def line_text(self, i: int) -> str:
-        return self.half[self.starts[i] : self.ends[i]]
+        return self.lines[i]
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """Each line of the half-width text."""
+        return [self.half[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+
+    def written_form(self, value: str) -> str:
+        """``halfwidth(value).strip()``, once per value: the form a written value is searched in."""
+        got = self._written.get(value)
+        if got is None:
+            got = self._written[value] = halfwidth(value).strip()
+        return got
 
     def section_at(self, pos: int) -> str:
         return self.section_of[self.line_of(pos)] if self.section_of else "header"
@@ -364,7 +387,7 @@ class _Index:
 
     def spans(self, value: str) -> list[_Span]:
         """Occurrences of a written value: verbatim, then ignoring case, then ignoring spaces."""
-        v = halfwidth(value).strip()
+        v = self.written_form(value)
         if not v:
             return []
         hits = [_Span(i, i + len(v)) for i in self.find(v)]
@@ -479,11 +502,10 @@ class _Index:
         year, short = value[:4], value[2:4] + "."
         if region is None or "\n" in value:
             return sorted(set(self.lines_with(year) + self.lines_with(short)))
-        return [i for i in region if year in (t := self.line_text(i)) or short in t]
+        lines = self.lines
+        return [i for i in region if year in lines[i] or short in lines[i]]
 
     def phones(self, value: str) -> list[_Span]:
-        from .normalize.phones import find_phones
-
         lines = self.lines_with(value[-4:]) or list(range(len(self.starts)))
         out: list[_Span] = []
         for i in lines:
@@ -502,8 +524,6 @@ class _Index:
         return out
 
     def urls(self, value: str) -> list[_Span]:
-        from .normalize.urls import find_urls
-
         host = re.sub(r"^[a-z][a-z0-9+.\-]*://(?:www\.)?", "", value.lower()).split("/")[0]
         out: list[_Span] = []
         for i in self.lines_with(host, self.lower):
@@ -516,24 +536,20 @@ class _Index:
         return out
 
     @cached_property
-    def skill_hits(self) -> dict[str, list[tuple[int, int, bool]]]:
-        """Canonical name (case-folded) → spans in skills sections and tech-stack lines (``in_section``
-        True) and elsewhere (False)."""
-        from .extract.skills import STACK_LINE
-        from .normalize.skills import find_skills
-
-        url = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", re.I)
-        out: dict[str, list[tuple[int, int, bool]]] = {}
-        for i, _ln in enumerate(self.doc.lines):
+    def skill_hits(self) -> dict[str, list[_Span]]:
+        """Canonical name (case-folded) → its spans in skills sections and tech-stack lines."""
+        out: dict[str, list[_Span]] = {}
+        for i, section in enumerate(self.section_of):
             line = self.line_text(i)
-            in_sec = self.section_of[i] == "skills"
-            stack = STACK_LINE.match(line)
-            if not in_sec and stack is None:
+            # a tech-stack line has a colon after its label: most lines are passed without the regex
+            if section != "skills" and not (
+                (":" in line or "：" in line) and STACK_LINE.match(line) is not None
+            ):
                 continue
-            line = url.sub(lambda m: " " * len(m.group()), line)
+            line = _URL_IN_LINE.sub(lambda m: " " * len(m.group()), line)
             base = self.starts[i]
             for hit in find_skills(line, listed=True):
-                out.setdefault(hit.name.casefold(), []).append((base + hit.start, base + hit.end, True))
+                out.setdefault(hit.name.casefold(), []).append(_Span(base + hit.start, base + hit.end))
         return out
 
     def degrees(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -590,24 +606,12 @@ def _pick(
     if not cands:
         return None
     anchor_line = idx.line_of(anchor) if anchor is not None else None
-    section_of, line_of = idx.section_of, idx.line_of
-
-    def key(c: _Span) -> tuple[bool, float, bool, bool, int]:
-        line = line_of(c.start)
-        if anchor_line is None:
-            dist = 0.0
-        else:
-            d = line - anchor_line
-            dist = d if d >= 0 else 0.5 - d
-        in_sec = not sections or section_of[line] in sections
-        return (after is not None and c.start < after, dist, not in_sec, not c.exact, c.start)
-
+    keys = [_rank(idx, c, sections, anchor_line, after) for c in cands]
     if len(cands) == 1:
-        best, k0 = cands[0], key(cands[0])
+        best, k0 = cands[0], keys[0]
         ambiguous = False
     else:
-        ranked = sorted((key(c), i) for i, c in enumerate(cands))
-        (k0, i0), (k1, i1) = ranked[0], ranked[1]
+        (k0, i0), (k1, i1) = sorted((k, i) for i, k in enumerate(keys))[:2]
         best = cands[i0]
         if k1[:3] == k0[:3] and not idx.labelled(best) and idx.labelled(cands[i1]):
             best, k0 = cands[i1], k1  # of two equally placed spans, the labelled one
@@ -625,6 +629,21 @@ def _pick(
         far=anchor_line is not None and k0[1] > 6,
     )
     return best, sig
+
+
+def _rank(
+    idx: _Index, c: _Span, sections: frozenset[str], anchor_line: int | None, after: int | None
+) -> tuple[bool, float, bool, bool, int]:
+    """A candidate's sort key for :func:`_pick`, smallest best: before ``after``, line distance to
+    the anchor (a line before it counts half a line more), outside ``sections``, inexact, start."""
+    line = idx.line_of(c.start)
+    if anchor_line is None:
+        dist = 0.0
+    else:
+        d = line - anchor_line
+        dist = d if d >= 0 else 0.5 - d
+    off_section = bool(sections) and idx.section_of[line] not in sections
+    return (after is not None and c.start < after, dist, off_section, not c.exact, c.start)
 
 
 # --- grounding ---------------------------------------------------------------------------------
@@ -703,7 +722,7 @@ class _Grounder:
             sig.vocab = vocab
         if value is not None and kind in _WRITTEN:
             sig.long = len(value) > (8 if kind == "name" else LONG_VALUE_CHARS)
-            sig.odd = _odd(kind, value)
+            sig.odd = _odd(kind, self.idx.written_form(value))
         confidence = _confidence(kind, sig)
         if self.entry_cap is not None:
             confidence = min(confidence, self.entry_cap)
@@ -849,25 +868,16 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
 
     # -- skills --
     out["skills"] = []
-    from .normalize.skills import canonical_skill
-
     for skill in data.get("skills") or []:
-        hits = idx.skill_hits.get(skill.casefold(), [])
-        cands = [_Span(s, e) for s, e, _ in hits]
-        found = _pick(idx, cands)
+        found = _pick(idx, idx.skill_hits.get(skill.casefold(), []))
         if found is None:
             found = g.written(skill)
             if found is not None:
                 found[1].in_section = idx.section_at(found[0].start) == "skills"
-        span = g.put(f"skills/{len(out['skills'])}", "skills", found, vocab=None)
-        if span is not None:
-            ev = g.out.evidence[f"skills/{len(out['skills'])}"]
-            known = canonical_skill(ev.text) is not None
-            if found is not None:
-                found[1].vocab = known if known else False
-                g.out.evidence[f"skills/{len(out['skills'])}"] = idx.evidence(
-                    span, _confidence("skills", found[1])
-                )
+        if found is not None:  # a vocabulary word where it was found, or a name as written
+            span = found[0]
+            found[1].vocab = canonical_skill(idx.text[span.start : span.end]) is not None
+        if g.put(f"skills/{len(out['skills'])}", "skills", found):
             out["skills"].append(skill)
 
     g.out.data = {k: out.get(k, v) for k, v in data.items()}
@@ -878,8 +888,6 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
 def _entries(
     g: _Grounder, sections: list[Section], name: str, items: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    from .extract.orgs import find_company, find_school
-
     idx = g.idx
     key = ENTRY_KEYS[name]
     secs = _ENTRY_SECTIONS[name]
@@ -988,12 +996,10 @@ _WRITTEN = frozenset(
 _SHORT_PROJECT_NAME = 4  # "双 11", "Kaggle": a competition or a campaign, not the project's own name
 
 
-def _odd(kind: str, value: str) -> bool:
-    """A written value whose shape says it was cut or run together: an unbalanced bracket, a wide
-    gap between two items, a single character, a bare label word (期望地点), a too-short project name."""
-    from .extract.kv import field_of_label
-
-    v = halfwidth(value).strip()
+def _odd(kind: str, v: str) -> bool:
+    """A written value (``v``: its :meth:`_Index.written_form`) whose shape says it was cut or run
+    together: an unbalanced bracket, a wide gap between two items, a single character, a bare
+    label word (期望地点), a too-short project name."""
     return (
         v.count("(") != v.count(")")
         or "  " in v
@@ -1028,8 +1034,6 @@ def _city_spans(idx: _Index, value: str) -> list[_Span]:
     spans = idx.spans(value)
     if spans:
         return spans
-    from .normalize.places import find_city
-
     out: list[_Span] = []
     for i in range(len(idx.doc.lines)):
         line = idx.line_text(i)
@@ -1045,8 +1049,6 @@ def _city_spans(idx: _Index, value: str) -> list[_Span]:
 
 
 def _years_spans(idx: _Index, value: float) -> list[_Span]:
-    from .extract.numbers import cn_number
-
     out: list[_Span] = []
     for m in _NUM_YEARS.finditer(idx.half):
         raw = m.group(1)
@@ -1058,8 +1060,6 @@ def _years_spans(idx: _Index, value: float) -> list[_Span]:
 
 def _test_spans(idx: _Index, language: str) -> list[_Span]:
     """A language named by its test (CET-6 → 英语)."""
-    from .extract.honors import LANG_TEST, language_of_test
-
     return [
         _Span(m.start(), m.end(), exact=False)
         for m in LANG_TEST.finditer(idx.half)
