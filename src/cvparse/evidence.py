@@ -15,7 +15,8 @@ were calibrated on the 41 labelled dev résumés with ``tools/calibrate.py`` (``
 
 Everything per document (half-width text, section of each line, date tokens and phone hits
 of the lines that can hold a value) is computed once, lazily, and searched with ``str.find``;
-grounding costs about 3 ms per résumé on the dev corpus (docs/evidence.md).
+grounding alone costs about 1.5 ms per text résumé of the dev corpus (docs/evidence.md has an older
+figure, 3 ms).
 """
 
 from __future__ import annotations
