@@ -15,22 +15,34 @@ were calibrated on the 41 labelled dev résumés with ``tools/calibrate.py`` (``
 
 Everything per document (half-width text, section of each line, date tokens and phone hits
 of the lines that can hold a value) is computed once, lazily, and searched with ``str.find``;
-grounding costs about 3 ms per résumé on the dev corpus (docs/evidence.md).
+grounding alone costs about 1.5 ms per text résumé of the dev corpus (docs/evidence.md has an older
+figure, 3 ms).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import regex
 
 from .document import Document
+from .extract.honors import LANG_TEST, language_of_test
+from .extract.kv import field_of_label
+from .extract.numbers import cn_number
+from .extract.orgs import find_company, find_school
+from .extract.skills import STACK_LINE
 from .models import ENTRY_KEYS
-from .normalize.dates import PRESENT, find_ranges
+from .normalize.dates import PRESENT, DateRange, _date_re, _from_groups, _range_re, find_ranges
 from .normalize.degrees import find_degree
-from .normalize.text import halfwidth
+from .normalize.phones import find_phones
+from .normalize.places import find_city
+from .normalize.skills import canonical_skill, find_skills
+from .normalize.text import _FW, _HAS_FW, halfwidth
+from .normalize.urls import find_urls
 
 if TYPE_CHECKING:
     from .models import Profile
@@ -177,20 +189,101 @@ def _confidence(kind: str, s: _Signals) -> float:
     return round(min(1.0, max(0.0, score)), 3)
 
 
+# --- the date tokens of a line --------------------------------------------------------------------
+#
+# Grounding reads every line that may hold an entry's dates. ``normalize.dates.find_ranges``
+# compiles its patterns with the ``regex`` module; the same patterns compiled with the standard
+# library's ``re`` find the same matches about 2.5 times faster, so a line is read with them and
+# turned into the same ranges. The two engines disagree only on a few characters (``re`` reads
+# U+001C–U+001F as blanks and the dotless ``ı`` as an ``i`` ignoring case, and they know different
+# sets of non-ASCII digits); a line holding one is read with ``find_ranges`` itself.
+# tests/test_evidence.py checks both ways give the same tokens on every corpus line and on random
+# date-like lines, so a change to the date patterns cannot make them drift apart.
+
+# (value, role, start, end): role is "start" or "end" of a range, or "single"
+_Token = tuple[str, str, int, int]
+
+_RANGE_RE = re.compile(_range_re().pattern, re.X | re.I)
+_DATE_RE = re.compile(_date_re().pattern, re.X | re.I)
+_PRESENT = re.compile(PRESENT, re.I)
+_ASCII_DIGIT = re.compile(r"[0-9]")
+# characters on which the two engines disagree: a line holding one is read by find_ranges
+_RE_ODD = re.compile(r"[\x1c-\x1f\u0131]|[^\D0-9]")  # [^\D0-9]: a digit other than 0-9
+_REGEX_ODD = regex.compile(r"[^\D0-9]")
+
+
+def _date_tokens(line: str) -> list[_Token]:
+    """``(value, role, start, end)`` for every date of ``line`` (half-width text): the start and
+    end of each range (end ``present`` for an open one), or a single date."""
+    if not _ASCII_DIGIT.search(line):  # every date spelling holds an ASCII digit
+        return []
+    if _RE_ODD.search(line) or _REGEX_ODD.search(line):
+        return _tokens(line, find_ranges(line), _date_re())
+    return _tokens(line, _ranges(line), _DATE_RE)
+
+
+def _ranges(line: str) -> list[DateRange]:
+    """``find_ranges(line)`` read with ``re``: what ``normalize.dates._ranges`` makes of each match
+    (a range whose first date does not read is skipped; ``now`` ends it at ``present``)."""
+    out: list[DateRange] = []
+    for m in _RANGE_RE.finditer(line):
+        g = m.groupdict()
+        start = _from_groups(g, "a_")
+        if start is not None:
+            end = "present" if g.get("now") else _from_groups(g, "b_") if g.get("b") else None
+            out.append(DateRange(start, end, m.start(), m.end()))
+    return out
+
+
+def _tokens(line: str, ranges: list[DateRange], one: re.Pattern[str] | regex.Pattern[str]) -> list[_Token]:
+    """Tokens of ``ranges``: a range's start is its first date, its end the date (or the open-end
+    word) after it; ``one`` is the single-date pattern of the engine that read the line."""
+    got: list[_Token] = []
+    for r in ranges:
+        if r.start is None:
+            continue
+        if not r.is_range:
+            got.append((r.start, "single", r.begin, r.stop))
+            continue
+        a = one.match(line, r.begin, r.stop)
+        a_end = a.end() if a else r.stop
+        got.append((r.start, "start", r.begin, a_end))
+        if r.end == "present":
+            p = _PRESENT.search(line, a_end, r.stop)
+            b_span = (p.start(), p.end()) if p else (a_end, r.stop)
+        else:
+            b = one.search(line, a_end, r.stop)
+            b_span = (b.start(), b.end()) if b else (a_end, r.stop)
+        got.append((r.end or "", "end", b_span[0], b_span[1]))
+    return got
+
+
 # --- the document index --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+class _Span(NamedTuple):
+    """A candidate span of the half-width text (a named tuple: grounding makes thousands)."""
+
     start: int
     end: int
     exact: bool = True
 
 
-_LABEL_BEFORE = re.compile(r"[:：]\s*$|[|｜]\s*$")
-_PRESENT = re.compile(PRESENT, re.I)
+_LABEL_MARKS = ":：|｜"  # a value right after one of these (blanks aside) is labelled
+_ROLES_OK = {"start": ("start", "single"), "end": ("end", "single"), "single": ("single", "start")}
 _OPEN_END = re.compile(PRESENT + r"|起|以来|since", re.I)
 _DIGITS6 = re.compile(r"\d(?:\D{0,3}\d){5}")
+_URL_IN_LINE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", re.I)
+
+
+def _halfwidth_text(text: str) -> str:
+    """``halfwidth`` of a whole document, the same string, several times faster: a résumé holds a
+    few distinct full-width marks (：，（）) many times, and ``str.replace`` of each is C-speed where
+    ``str.translate`` looks every character up in a dict. Replacing one character by one
+    ASCII character never creates another mapped character, so the order does not matter."""
+    for ch in set(_HAS_FW.findall(text)):
+        text = text.replace(ch, chr(_FW[ord(ch)]))
+    return text
 
 
 class _Index:
@@ -199,8 +292,15 @@ class _Index:
     def __init__(self, doc: Document, sections: list[Section]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.half = halfwidth(self.text)
-        self.starts = doc.offsets()
+        self.half = _halfwidth_text(self.text)
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # where each line's text ends (its "\n", or the end of the text)
+        pos = 0
+        for line in doc.lines:
+            self.starts.append(pos)
+            pos += len(line.text)
+            self.ends.append(pos)
+            pos += 1
         self.section_of: list[str] = ["header"] * len(doc.lines)
         for sec in sections:
             if sec.heading_line is not None and sec.heading_line < len(self.section_of):
@@ -211,31 +311,60 @@ class _Index:
         self.headings: dict[int, str] = {
             s.heading_line: s.key for s in sections if s.heading_line is not None
         }
+        self.has_layout = any(ln.bbox is not None for ln in doc.lines)
         self._find_cache: dict[str, list[int]] = {}
         self._dates: dict[int, list[tuple[str, str, int, int]]] = {}
         self._labelled: dict[int, bool] = {}
+        self._open_end: dict[int, bool] = {}
+        self._written: dict[str, str] = {}
+        self._lines_with: dict[str, list[int]] = {}
 
     # positions and lines
     def line_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+        i = bisect_right(self.starts, pos) - 1
+        return i if i > 0 else 0
 
     @cached_property
     def open_end_lines(self) -> list[int]:
         """Lines that can hold an open end (至今, present, 2022年4月起)."""
         return sorted({self.line_of(m.start()) for m in _OPEN_END.finditer(self.half)})
 
+    def has_open_end(self, i: int) -> bool:
+        """Whether line ``i`` is one of :attr:`open_end_lines` (no open-end word spans a line break),
+        read from that line alone: an entry's dates are looked for in a few lines around it."""
+        got = self._open_end.get(i)
+        if got is None:
+            got = self._open_end[i] = _OPEN_END.search(self.line_text(i)) is not None
+        return got
+
     def line_text(self, i: int) -> str:
-        return self.half[self.starts[i] : self.starts[i] + len(self.doc.lines[i].text)]
+        return self.lines[i]
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """Each line of the half-width text."""
+        return [self.half[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+
+    def written_form(self, value: str) -> str:
+        """``halfwidth(value).strip()``, once per value: the form a written value is searched in."""
+        got = self._written.get(value)
+        if got is None:
+            got = self._written[value] = halfwidth(value).strip()
+        return got
 
     def section_at(self, pos: int) -> str:
         return self.section_of[self.line_of(pos)] if self.section_of else "header"
 
     def labelled(self, span: _Span) -> bool:
-        got = self._labelled.get(span.start)
+        """Whether a label mark (``:``, ``：``, ``|``, ``｜``) ends the 12 characters of its line
+        before the span, blanks aside."""
+        start = span.start
+        got = self._labelled.get(start)
         if got is None:
-            ls = self.starts[self.line_of(span.start)]
-            got = bool(_LABEL_BEFORE.search(self.half[max(ls, span.start - 12) : span.start]))
-            self._labelled[span.start] = got
+            ls = self.starts[self.line_of(start)]
+            before = self.half[max(ls, start - 12) : start].rstrip()
+            got = before[-1:] in _LABEL_MARKS if before else False
+            self._labelled[start] = got
         return got
 
     # searching
@@ -259,7 +388,7 @@ class _Index:
 
     def spans(self, value: str) -> list[_Span]:
         """Occurrences of a written value: verbatim, then ignoring case, then ignoring spaces."""
-        v = halfwidth(value).strip()
+        v = self.written_form(value)
         if not v:
             return []
         hits = [_Span(i, i + len(v)) for i in self.find(v)]
@@ -308,7 +437,15 @@ class _Index:
     # normalised tokens: only lines that can hold the value are read (a date's year digits, a
     # phone's last four digits, a link's host), each line once
     def lines_with(self, needle: str, text: str | None = None) -> list[int]:
-        hay = self.half if text is None else text
+        """Lines of ``text`` (the half-width text by default) holding ``needle``, each once."""
+        if text is None:
+            got = self._lines_with.get(needle)
+            if got is None:
+                got = self._lines_with[needle] = self._lines_holding(needle, self.half)
+            return got
+        return self._lines_holding(needle, text)
+
+    def _lines_holding(self, needle: str, hay: str) -> list[int]:
         out: list[int] = []
         i = hay.find(needle)
         while i >= 0:
@@ -324,31 +461,10 @@ class _Index:
     def line_dates(self, i: int) -> list[tuple[str, str, int, int]]:
         """``(value, role, start, end)`` for every date on line ``i``: ``start``/``end`` of a range, or ``single``."""
         got = self._dates.get(i)
-        if got is not None:
-            return got
-        from .normalize.dates import _date_re
-
-        one = _date_re()
-        got = []
-        base = self.starts[i]
-        line = self.line_text(i)
-        for r in find_ranges(line):
-            if r.start is None:
-                continue
-            if not r.is_range:
-                got.append((r.start, "single", base + r.begin, base + r.stop))
-                continue
-            a = one.match(line, r.begin, r.stop)
-            a_end = a.end() if a else r.stop
-            got.append((r.start, "start", base + r.begin, base + a_end))
-            if r.end == "present":
-                p = _PRESENT.search(line, a_end, r.stop)
-                b_span = (p.start(), p.end()) if p else (a_end, r.stop)
-            else:
-                b = one.search(line, a_end, r.stop)
-                b_span = (b.start(), b.end()) if b else (a_end, r.stop)
-            got.append((r.end or "", "end", base + b_span[0], base + b_span[1]))
-        self._dates[i] = got
+        if got is None:
+            base = self.starts[i]
+            got = [(v, role, base + s, base + e) for v, role, s, e in _date_tokens(self.line_text(i))]
+            self._dates[i] = got
         return got
 
     def dates(self, value: str, role: str, near: int | None = None) -> list[_Span]:
@@ -362,13 +478,8 @@ class _Index:
         return self._dates_in(value, role, None)
 
     def _dates_in(self, value: str, role: str, region: range | None) -> list[_Span]:
-        ok = {"start": ("start", "single"), "end": ("end", "single"), "single": ("single", "start")}[role]
-        if value == "present":
-            lines = self.open_end_lines
-        else:  # every spelling holds the year (2019.09, Sep 2019) or its last digits and a dot (19.09)
-            lines = sorted(set(self.lines_with(value[:4]) + self.lines_with(value[2:4] + ".")))
-        if region is not None:
-            lines = [i for i in lines if i in region]
+        ok = _ROLES_OK[role]
+        lines = self._date_lines(value, region)
         tokens = [t for i in lines for t in self.line_dates(i) if t[0] == value or value == "present"]
         spans = [_Span(s, e) for v, r, s, e in tokens if v == value and r in ok]
         if not spans and value == "present":
@@ -382,9 +493,20 @@ class _Index:
             spans = [_Span(s, e, exact=False) for v, r, s, e in tokens if v == value]
         return spans
 
-    def phones(self, value: str) -> list[_Span]:
-        from .normalize.phones import find_phones
+    def _date_lines(self, value: str, region: range | None) -> list[int]:
+        """The lines (of ``region``, else of the document) that can hold the date ``value``: an
+        open end's word, or the year (2019.09, Sep 2019) or its last digits and a dot (19.09)."""
+        if value == "present":
+            if region is None:
+                return self.open_end_lines
+            return [i for i in region if self.has_open_end(i)]
+        year, short = value[:4], value[2:4] + "."
+        if region is None or "\n" in value:
+            return sorted(set(self.lines_with(year) + self.lines_with(short)))
+        lines = self.lines
+        return [i for i in region if year in lines[i] or short in lines[i]]
 
+    def phones(self, value: str) -> list[_Span]:
         lines = self.lines_with(value[-4:]) or list(range(len(self.starts)))
         out: list[_Span] = []
         for i in lines:
@@ -403,8 +525,6 @@ class _Index:
         return out
 
     def urls(self, value: str) -> list[_Span]:
-        from .normalize.urls import find_urls
-
         host = re.sub(r"^[a-z][a-z0-9+.\-]*://(?:www\.)?", "", value.lower()).split("/")[0]
         out: list[_Span] = []
         for i in self.lines_with(host, self.lower):
@@ -417,24 +537,20 @@ class _Index:
         return out
 
     @cached_property
-    def skill_hits(self) -> dict[str, list[tuple[int, int, bool]]]:
-        """Canonical name (case-folded) → spans in skills sections and tech-stack lines (``in_section``
-        True) and elsewhere (False)."""
-        from .extract.skills import STACK_LINE
-        from .normalize.skills import find_skills
-
-        url = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", re.I)
-        out: dict[str, list[tuple[int, int, bool]]] = {}
-        for i, _ln in enumerate(self.doc.lines):
+    def skill_hits(self) -> dict[str, list[_Span]]:
+        """Canonical name (case-folded) → its spans in skills sections and tech-stack lines."""
+        out: dict[str, list[_Span]] = {}
+        for i, section in enumerate(self.section_of):
             line = self.line_text(i)
-            in_sec = self.section_of[i] == "skills"
-            stack = STACK_LINE.match(line)
-            if not in_sec and stack is None:
+            # a tech-stack line has a colon after its label: most lines are passed without the regex
+            if section != "skills" and not (
+                (":" in line or "：" in line) and STACK_LINE.match(line) is not None
+            ):
                 continue
-            line = url.sub(lambda m: " " * len(m.group()), line)
+            line = _URL_IN_LINE.sub(lambda m: " " * len(m.group()), line)
             base = self.starts[i]
             for hit in find_skills(line, listed=True):
-                out.setdefault(hit.name.casefold(), []).append((base + hit.start, base + hit.end, True))
+                out.setdefault(hit.name.casefold(), []).append(_Span(base + hit.start, base + hit.end))
         return out
 
     def degrees(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -449,6 +565,8 @@ class _Index:
         return out
 
     def evidence(self, span: _Span, confidence: float) -> Evidence:
+        if not self.has_layout:  # a text file: no page, no box
+            return Evidence(span.start, span.end, self.text[span.start : span.end], None, None, confidence)
         lines = self.doc.lines
         first = self.line_of(span.start)
         last = self.line_of(max(span.start, span.end - 1))
@@ -489,24 +607,12 @@ def _pick(
     if not cands:
         return None
     anchor_line = idx.line_of(anchor) if anchor is not None else None
-    section_of, line_of = idx.section_of, idx.line_of
-
-    def key(c: _Span) -> tuple[bool, float, bool, bool, int]:
-        line = line_of(c.start)
-        if anchor_line is None:
-            dist = 0.0
-        else:
-            d = line - anchor_line
-            dist = d if d >= 0 else 0.5 - d
-        in_sec = not sections or section_of[line] in sections
-        return (after is not None and c.start < after, dist, not in_sec, not c.exact, c.start)
-
+    keys = [_rank(idx, c, sections, anchor_line, after) for c in cands]
     if len(cands) == 1:
-        best, k0 = cands[0], key(cands[0])
+        best, k0 = cands[0], keys[0]
         ambiguous = False
     else:
-        ranked = sorted((key(c), i) for i, c in enumerate(cands))
-        (k0, i0), (k1, i1) = ranked[0], ranked[1]
+        (k0, i0), (k1, i1) = sorted((k, i) for i, k in enumerate(keys))[:2]
         best = cands[i0]
         if k1[:3] == k0[:3] and not idx.labelled(best) and idx.labelled(cands[i1]):
             best, k0 = cands[i1], k1  # of two equally placed spans, the labelled one
@@ -524,6 +630,21 @@ def _pick(
         far=anchor_line is not None and k0[1] > 6,
     )
     return best, sig
+
+
+def _rank(
+    idx: _Index, c: _Span, sections: frozenset[str], anchor_line: int | None, after: int | None
+) -> tuple[bool, float, bool, bool, int]:
+    """A candidate's sort key for :func:`_pick`, smallest best: before ``after``, line distance to
+    the anchor (a line before it counts half a line more), outside ``sections``, inexact, start."""
+    line = idx.line_of(c.start)
+    if anchor_line is None:
+        dist = 0.0
+    else:
+        d = line - anchor_line
+        dist = d if d >= 0 else 0.5 - d
+    off_section = bool(sections) and idx.section_of[line] not in sections
+    return (after is not None and c.start < after, dist, off_section, not c.exact, c.start)
 
 
 # --- grounding ---------------------------------------------------------------------------------
@@ -602,7 +723,7 @@ class _Grounder:
             sig.vocab = vocab
         if value is not None and kind in _WRITTEN:
             sig.long = len(value) > (8 if kind == "name" else LONG_VALUE_CHARS)
-            sig.odd = _odd(kind, value)
+            sig.odd = _odd(kind, self.idx.written_form(value))
         confidence = _confidence(kind, sig)
         if self.entry_cap is not None:
             confidence = min(confidence, self.entry_cap)
@@ -748,25 +869,16 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
 
     # -- skills --
     out["skills"] = []
-    from .normalize.skills import canonical_skill
-
     for skill in data.get("skills") or []:
-        hits = idx.skill_hits.get(skill.casefold(), [])
-        cands = [_Span(s, e) for s, e, _ in hits]
-        found = _pick(idx, cands)
+        found = _pick(idx, idx.skill_hits.get(skill.casefold(), []))
         if found is None:
             found = g.written(skill)
             if found is not None:
                 found[1].in_section = idx.section_at(found[0].start) == "skills"
-        span = g.put(f"skills/{len(out['skills'])}", "skills", found, vocab=None)
-        if span is not None:
-            ev = g.out.evidence[f"skills/{len(out['skills'])}"]
-            known = canonical_skill(ev.text) is not None
-            if found is not None:
-                found[1].vocab = known if known else False
-                g.out.evidence[f"skills/{len(out['skills'])}"] = idx.evidence(
-                    span, _confidence("skills", found[1])
-                )
+        if found is not None:  # a vocabulary word where it was found, or a name as written
+            span = found[0]
+            found[1].vocab = canonical_skill(idx.text[span.start : span.end]) is not None
+        if g.put(f"skills/{len(out['skills'])}", "skills", found):
             out["skills"].append(skill)
 
     g.out.data = {k: out.get(k, v) for k, v in data.items()}
@@ -777,8 +889,6 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
 def _entries(
     g: _Grounder, sections: list[Section], name: str, items: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    from .extract.orgs import find_company, find_school
-
     idx = g.idx
     key = ENTRY_KEYS[name]
     secs = _ENTRY_SECTIONS[name]
@@ -887,12 +997,10 @@ _WRITTEN = frozenset(
 _SHORT_PROJECT_NAME = 4  # "双 11", "Kaggle": a competition or a campaign, not the project's own name
 
 
-def _odd(kind: str, value: str) -> bool:
-    """A written value whose shape says it was cut or run together: an unbalanced bracket, a wide
-    gap between two items, a single character, a bare label word (期望地点), a too-short project name."""
-    from .extract.kv import field_of_label
-
-    v = halfwidth(value).strip()
+def _odd(kind: str, v: str) -> bool:
+    """A written value (``v``: its :meth:`_Index.written_form`) whose shape says it was cut or run
+    together: an unbalanced bracket, a wide gap between two items, a single character, a bare
+    label word (期望地点), a too-short project name."""
     return (
         v.count("(") != v.count(")")
         or "  " in v
@@ -927,8 +1035,6 @@ def _city_spans(idx: _Index, value: str) -> list[_Span]:
     spans = idx.spans(value)
     if spans:
         return spans
-    from .normalize.places import find_city
-
     out: list[_Span] = []
     for i in range(len(idx.doc.lines)):
         line = idx.line_text(i)
@@ -944,8 +1050,6 @@ def _city_spans(idx: _Index, value: str) -> list[_Span]:
 
 
 def _years_spans(idx: _Index, value: float) -> list[_Span]:
-    from .extract.numbers import cn_number
-
     out: list[_Span] = []
     for m in _NUM_YEARS.finditer(idx.half):
         raw = m.group(1)
@@ -957,8 +1061,6 @@ def _years_spans(idx: _Index, value: float) -> list[_Span]:
 
 def _test_spans(idx: _Index, language: str) -> list[_Span]:
     """A language named by its test (CET-6 → 英语)."""
-    from .extract.honors import LANG_TEST, language_of_test
-
     return [
         _Span(m.start(), m.end(), exact=False)
         for m in LANG_TEST.finditer(idx.half)
