@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import cvparse
 from cvparse.evidence import Evidence, Parsed
@@ -332,78 +330,3 @@ def test_dev_corpus_values_are_grounded(path: Path) -> None:
     parsed = cvparse.parse_with_evidence(path)
     assert_grounded(parsed)
     assert parsed.profile == cvparse.parse(path)
-
-
-# --- grounding's own date reader (evidence._date_tokens) must read lines as find_ranges does -------
-
-_DATE_BITS = [
-    *"0123456789.-/~年月日 \t",
-    "2019",
-    "19",
-    "09",
-    "至",
-    "至今",
-    "起",
-    "Sep",
-    "sept",
-    "Present",
-    "now",
-    " to ",
-    "until",
-    "–",
-    "—",
-    "份",
-    "\x1c",  # a blank to re only
-    "Aprıl",  # dotless i: an "i" to re only, ignoring case
-    "ſ",
-    "٣",  # a non-ASCII digit
-]
-
-
-def _tokens_by_find_ranges(line: str) -> list[tuple[str, str, int, int]]:
-    from cvparse.evidence import _tokens
-    from cvparse.normalize.dates import _date_re, find_ranges
-
-    return _tokens(line, find_ranges(line), _date_re())
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "2019.09-2022.06",
-        "示例理工大学 硕士 2019年9月 - 2022年6月",
-        "Sep 2019 – Present",
-        "19.09-20.01 实习",
-        "2021/7 至今",
-        "2022年4月起 任组长",
-        "09/2018 to 06/2020",
-        "2019\x1c- 2020",
-        "Aprıl 2019 - now",
-        "٢٠١٩.09-2020.01",
-        "no date here",
-    ],
-)
-def test_date_tokens_read_as_find_ranges(line: str) -> None:
-    from cvparse.evidence import _date_tokens as date_tokens
-
-    assert date_tokens(halfwidth(line)) == _tokens_by_find_ranges(halfwidth(line))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_DATE_BITS), max_size=14).map("".join))
-def test_date_tokens_read_any_line_as_find_ranges(line: str) -> None:
-    from cvparse.evidence import _date_tokens as date_tokens
-
-    assert date_tokens(line) == _tokens_by_find_ranges(line)
-
-
-def test_date_tokens_read_corpus_lines_as_find_ranges() -> None:
-    from cvparse.evidence import _date_tokens as date_tokens
-
-    folders = [DEV, SHARED / "corpus" / "external" / "real", Path(__file__).resolve().parents[1] / "samples"]
-    files = [p for f in folders if f.is_dir() for p in sorted(f.iterdir()) if p.suffix in (".txt", ".md")]
-    lines = {
-        halfwidth(ln) for p in files for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()
-    }
-    assert lines
-    assert [ln for ln in sorted(lines) if date_tokens(ln) != _tokens_by_find_ranges(ln)] == []

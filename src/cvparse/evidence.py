@@ -27,8 +27,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import regex
-
 from .document import Document
 from .extract.honors import LANG_TEST, language_of_test
 from .extract.kv import field_of_label
@@ -36,12 +34,13 @@ from .extract.numbers import cn_number
 from .extract.orgs import find_company, find_school
 from .extract.skills import STACK_LINE
 from .models import ENTRY_KEYS
-from .normalize.dates import PRESENT, DateRange, _date_re, _from_groups, _range_re, find_ranges
+from .normalize.dates import PRESENT, DateRange, date_pattern, find_ranges
+from .normalize.dates import Pattern as DatePattern
 from .normalize.degrees import find_degree
 from .normalize.phones import find_phones
 from .normalize.places import find_city
 from .normalize.skills import canonical_skill, find_skills
-from .normalize.text import _FW, _HAS_FW, halfwidth
+from .normalize.text import halfwidth
 from .normalize.urls import find_urls
 
 if TYPE_CHECKING:
@@ -190,26 +189,12 @@ def _confidence(kind: str, s: _Signals) -> float:
 
 
 # --- the date tokens of a line --------------------------------------------------------------------
-#
-# Grounding reads every line that may hold an entry's dates. ``normalize.dates.find_ranges``
-# compiles its patterns with the ``regex`` module; the same patterns compiled with the standard
-# library's ``re`` find the same matches about 2.5 times faster, so a line is read with them and
-# turned into the same ranges. The two engines disagree only on a few characters (``re`` reads
-# U+001C–U+001F as blanks and the dotless ``ı`` as an ``i`` ignoring case, and they know different
-# sets of non-ASCII digits); a line holding one is read with ``find_ranges`` itself.
-# tests/test_evidence.py checks both ways give the same tokens on every corpus line and on random
-# date-like lines, so a change to the date patterns cannot make them drift apart.
 
 # (value, role, start, end): role is "start" or "end" of a range, or "single"
 _Token = tuple[str, str, int, int]
 
-_RANGE_RE = re.compile(_range_re().pattern, re.X | re.I)
-_DATE_RE = re.compile(_date_re().pattern, re.X | re.I)
 _PRESENT = re.compile(PRESENT, re.I)
 _ASCII_DIGIT = re.compile(r"[0-9]")
-# characters on which the two engines disagree: a line holding one is read by find_ranges
-_RE_ODD = re.compile(r"[\x1c-\x1f\u0131]|[^\D0-9]")  # [^\D0-9]: a digit other than 0-9
-_REGEX_ODD = regex.compile(r"[^\D0-9]")
 
 
 def _date_tokens(line: str) -> list[_Token]:
@@ -217,25 +202,10 @@ def _date_tokens(line: str) -> list[_Token]:
     end of each range (end ``present`` for an open one), or a single date."""
     if not _ASCII_DIGIT.search(line):  # every date spelling holds an ASCII digit
         return []
-    if _RE_ODD.search(line) or _REGEX_ODD.search(line):
-        return _tokens(line, find_ranges(line), _date_re())
-    return _tokens(line, _ranges(line), _DATE_RE)
+    return _tokens(line, find_ranges(line), date_pattern(line))
 
 
-def _ranges(line: str) -> list[DateRange]:
-    """``find_ranges(line)`` read with ``re``: what ``normalize.dates._ranges`` makes of each match
-    (a range whose first date does not read is skipped; ``now`` ends it at ``present``)."""
-    out: list[DateRange] = []
-    for m in _RANGE_RE.finditer(line):
-        g = m.groupdict()
-        start = _from_groups(g, "a_")
-        if start is not None:
-            end = "present" if g.get("now") else _from_groups(g, "b_") if g.get("b") else None
-            out.append(DateRange(start, end, m.start(), m.end()))
-    return out
-
-
-def _tokens(line: str, ranges: list[DateRange], one: re.Pattern[str] | regex.Pattern[str]) -> list[_Token]:
+def _tokens(line: str, ranges: list[DateRange], one: DatePattern) -> list[_Token]:
     """Tokens of ``ranges``: a range's start is its first date, its end the date (or the open-end
     word) after it; ``one`` is the single-date pattern of the engine that read the line."""
     got: list[_Token] = []
@@ -276,23 +246,13 @@ _DIGITS6 = re.compile(r"\d(?:\D{0,3}\d){5}")
 _URL_IN_LINE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", re.I)
 
 
-def _halfwidth_text(text: str) -> str:
-    """``halfwidth`` of a whole document, the same string, several times faster: a résumé holds a
-    few distinct full-width marks (：，（）) many times, and ``str.replace`` of each is C-speed where
-    ``str.translate`` looks every character up in a dict. Replacing one character by one
-    ASCII character never creates another mapped character, so the order does not matter."""
-    for ch in set(_HAS_FW.findall(text)):
-        text = text.replace(ch, chr(_FW[ord(ch)]))
-    return text
-
-
 class _Index:
     """Facts about one document, computed once and on first use."""
 
     def __init__(self, doc: Document, sections: list[Section]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.half = _halfwidth_text(self.text)
+        self.half = halfwidth(self.text)
         self.starts: list[int] = []
         self.ends: list[int] = []  # where each line's text ends (its "\n", or the end of the text)
         pos = 0
