@@ -30,6 +30,10 @@ _CN_ORG_GREEDY = regex.compile(
 _CN_SCHOOL = regex.compile(
     rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,30}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
 )
+# The name patterns above try up to 40 characters before a suffix at every position; a text
+# holding no suffix word at all (most lines) is ruled out with one cheap search first.
+_ANY_SCHOOL_SUFFIX = regex.compile(SCHOOL_SUFFIX)
+_ANY_COMPANY_SUFFIX = regex.compile(COMPANY_SUFFIX)  # the strong suffixes end in one of these too
 _EN_COMPANY = regex.compile(
     r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|LLP|L\.L\.C\.|Corp\.?|Corporation|Group|Bank|Technologies|Technology|"
     r"Limited|GmbH|S\.A\.|PLC|Partners|Consulting|Capital|Securities|Labs?)\b",
@@ -96,7 +100,7 @@ def find_company(text: str) -> tuple[str, int, int] | None:
 
 
 def _find_school(text: str) -> tuple[str, int, int] | None:
-    if rx(r"\p{Han}").search(text):
+    if rx(r"\p{Han}").search(text) and _ANY_SCHOOL_SUFFIX.search(text):
         m = _CN_SCHOOL.search(text)
         if m:
             start, end = _lead_trim(text, m.start("org"), m.end("org")), m.end("org")
@@ -115,6 +119,8 @@ def _find_company(text: str) -> tuple[str, int, int] | None:
     if m and not rx(r"\p{Han}").search(text[: m.start()]):
         return _latin_span(text, m.start(), m.end())
     if rx(r"\p{Han}").search(text):
+        if not _ANY_COMPANY_SUFFIX.search(text):
+            return None
         lazy = _CN_ORG.search(text)
         greedy = _CN_ORG_GREEDY.search(text)
         if lazy is None and greedy is None:
