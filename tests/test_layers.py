@@ -1,6 +1,6 @@
 """Imports flow one way through the pipeline: a module never imports a later stage.
 
-errors/limits/document/models → resources → normalize → intake, segment → extract →
+errors/limits/document/models/memo → resources → normalize → intake, segment → extract →
 evidence → pipeline → export → batch → cli.
 """
 
@@ -18,6 +18,7 @@ LAYER = {
     "limits": 0,
     "document": 0,
     "models": 0,
+    "memo": 0,
     "resources": 1,
     "normalize": 2,
     "intake": 3,

@@ -17,6 +17,7 @@ from .extract.numbers import years_of_experience
 from .intake import Engine, Source, read
 from .intake.text import read_text
 from .limits import DEFAULT_LIMITS, NO_DEADLINE, Deadline, Limits
+from .memo import new_document
 from .models import ENTRY_KEYS, Profile
 from .normalize.patterns import rx
 from .segment import Section, SLine, route_sub_labels, segment
@@ -95,6 +96,7 @@ def parsed_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Par
     """Segment, extract, validate, then ground: a value with no span in the document is dropped
     (so :func:`parse` and :func:`parse_with_evidence` return the same profile). The deadline is
     checked between stages."""
+    new_document()  # helpers memoised per document forget the previous one
     deadline.check(doc.source, "before segmentation")
     sections = route_sub_labels(segment(doc))
     if not any(s.key in ("education", "work", "internship", "projects") for s in sections):

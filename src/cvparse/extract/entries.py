@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..memo import per_document
 from ..normalize.dates import DateRange, find_ranges
 from ..normalize.patterns import rx
 from ..normalize.text import clean_value, fold_cjk, strip_bullet
@@ -66,6 +67,7 @@ class Entry:
         return [HEAVY_MARK.sub("", ln.text, count=1) for ln in self.header]
 
 
+@per_document  # the entry splitter asks about a line, then about it again as the next one
 def date_range_of(text: str) -> DateRange | None:
     found = find_ranges(text)
     for r in found:
@@ -74,6 +76,7 @@ def date_range_of(text: str) -> DateRange | None:
     return found[0] if found else None
 
 
+@per_document
 def without_dates(text: str) -> str:
     """``text`` with its date ranges and duration notes removed."""
     out = text
@@ -111,6 +114,7 @@ def is_bullet(text: str) -> bool:
 _CELL_LABEL = regex.compile(r"^\s*(?P<label>[\p{Han}A-Za-z/]{2,8})\s*[|｜]\s*(?P<rest>.*)$")
 
 
+@per_document
 def label_of(text: str) -> tuple[str, str] | None:
     """``项目描述：…`` → (``项目描述``, ``…``); a form cell ``时间 | 2019.05 - 至今`` counts when
     the label is one entries use; a label alone on its line (``工作内容``) gives an empty rest."""

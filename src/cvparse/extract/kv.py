@@ -8,12 +8,14 @@ to the next label on the same line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from .. import resources
+from ..memo import per_document
 from ..normalize.patterns import rx
 from ..normalize.text import fold_cjk
 
@@ -54,6 +56,8 @@ class _Vocabulary:
     colon: regex.Pattern[str]
     bare: regex.Pattern[str]
     field_of: dict[str, str]
+    first: frozenset[str]  # the first and last characters of the labels (lower case)
+    last: frozenset[str]
 
 
 @cache
@@ -77,15 +81,31 @@ def _vocabulary() -> _Vocabulary:
             regex.I,
         ),
         field_of=field_of,
+        first=frozenset(a[0] for a in alts),
+        last=frozenset(a[-1] for a in alts),
     )
 
 
-def _colon_labels(pattern: regex.Pattern[str], line: str) -> list[tuple[int, int, str]]:
+# Characters the patterns' case-insensitive matching folds to an ASCII letter (İ, ſ, K), and
+# those Python's re takes for blanks: in a line holding none, a label's first or last character
+# is found by a set lookup of its lower case, and most places are ruled out without the pattern.
+_ODD = frozenset("\u0130\u017f\u212a\x1c\x1d\x1e\x1f")
+
+
+def _colon_labels(vocab: _Vocabulary, line: str, plain: bool) -> list[tuple[int, int, str]]:
     """(label start, colon end, label) for each colon that ends a label. Labels hold no colon,
-    so each colon is matched on its own, left to right."""
+    so each colon is matched on its own, left to right; in a ``plain`` line (none of
+    :data:`_ODD`) only where a label's last character comes before it."""
     out: list[tuple[int, int, str]] = []
-    match = pattern.match
+    match = vocab.colon.match
+    last = vocab.last
     for c in _COLONS.finditer(line):
+        if plain:
+            e = c.start()
+            while e and line[e - 1] in " \t":
+                e -= 1
+            if not e or line[e - 1].lower() not in last:
+                continue
         m = match(line, 0, c.end())
         if m is not None:
             out.append((m.start("label"), m.end(), m.group("label")))
@@ -95,16 +115,25 @@ def _colon_labels(pattern: regex.Pattern[str], line: str) -> list[tuple[int, int
 _COLONS = regex.compile(r"[:：]")
 
 
-def _bare_labels(pattern: regex.Pattern[str], line: str) -> list[tuple[int, int, str]]:
-    """``pattern.finditer(line)`` as (label start, match end, label), tried only where a bare
-    label can begin: the line start, after a bar or tab, after two blanks."""
+def _bare_labels(vocab: _Vocabulary, line: str, plain: bool) -> list[tuple[int, int, str]]:
+    """``vocab.bare.finditer(line)`` as (label start, match end, label), tried only where a bare
+    label can begin: the line start, after a bar or tab, after two blanks; in a ``plain`` line
+    only where a label's first character follows."""
     out: list[tuple[int, int, str]] = []
     done = 0
-    match = pattern.match
-    starts = [0, *(g.end() for g in _BARE_SEP.finditer(line))]
+    match = vocab.bare.match
+    first = vocab.first
+    end = len(line)
+    starts = [0, *(g.end() for g in (_BARE_SEP_RE if plain else _BARE_SEP).finditer(line))]
     for pos in starts:
         if pos < done:
             continue
+        if plain:
+            q = pos
+            while q < end and line[q] in " \t":
+                q += 1
+            if q == end or line[q].lower() not in first:
+                continue
         m = match(line, pos)
         if m is not None:
             out.append((m.start("label"), m.end(), m.group("label")))
@@ -113,6 +142,7 @@ def _bare_labels(pattern: regex.Pattern[str], line: str) -> list[tuple[int, int,
 
 
 _BARE_SEP = regex.compile(r"[|｜│\t]|(?<=\s)\s")
+_BARE_SEP_RE = re.compile(r"[|｜│\t]|(?<=\s)\s")  # the same in a plain line, faster
 
 
 _SPACES = regex.compile(r"\s+")
@@ -123,20 +153,22 @@ def field_of_label(label: str) -> str | None:
     return _vocabulary().field_of.get(_SPACES.sub("", label).lower())
 
 
-def pairs(line: str, *, bare: bool = False) -> list[KV]:
+@per_document  # personal, intention and entries read the same lines
+def pairs(line: str, *, bare: bool = False) -> tuple[KV, ...]:
     """Labelled values on ``line``. With ``bare``, labels without a colon count too (form cells)."""
     # A colon label ends at a ":" or "："; a bare label is followed by a bar or a blank. Most
     # lines have neither, and folding does not change them, so they are looked for first.
     last_colon = max(line.rfind(":"), line.rfind("："))
     gap = bare and _BARE_GAP.search(line) is not None
     if last_colon < 0 and not gap:
-        return []
+        return ()
     vocab = _vocabulary()
     table = vocab.field_of
     written, line = line, fold_cjk(line)  # 姓名/職位/電話: labels matched in simplified form
-    marks = _colon_labels(vocab.colon, line) if last_colon >= 0 else []
+    plain = _ODD.isdisjoint(line)
+    marks = _colon_labels(vocab, line, plain) if last_colon >= 0 else []
     if gap and not marks:
-        marks = _bare_labels(vocab.bare, line)
+        marks = _bare_labels(vocab, line, plain)
     out: list[KV] = []
     for i, (ls, vs, label) in enumerate(marks):
         ve = marks[i + 1][0] if i + 1 < len(marks) else len(line)
@@ -148,13 +180,14 @@ def pairs(line: str, *, bare: bool = False) -> list[KV]:
         field = table.get(_SPACES.sub("", label).lower())
         if field:
             out.append(KV(field, label, value, vs + lead, vs + lead + len(value), ls))
-    return out
+    return tuple(out)
 
 
 _CHUNK_SPLIT = regex.compile(r"\s*[|｜│]\s*|\s+[—–]\s+|\s+-\s+|\s+/\s+|\s*／\s*|\s*[·•]\s+|\s{2,}|\t+")
 
 
-def chunks(line: str) -> list[tuple[str, int]]:
+@per_document
+def chunks(line: str) -> tuple[tuple[str, int], ...]:
     """``男 | 34岁 | 本科`` → the pieces with their offsets (bars, slashes, dots, wide gaps)."""
     out: list[tuple[str, int]] = []
     pos = 0
@@ -166,4 +199,4 @@ def chunks(line: str) -> list[tuple[str, int]]:
     piece = line[pos:]
     if piece.strip():
         out.append((piece.strip(), pos + len(piece) - len(piece.lstrip())))
-    return out
+    return tuple(out)

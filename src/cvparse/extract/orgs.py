@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from ..memo import per_document
 from ..normalize.patterns import rx
 from ..normalize.text import fold_cjk
 
@@ -87,12 +88,14 @@ def _as_written(text: str, folded: str, found: tuple[str, int, int] | None) -> t
     return text[offset : offset + len(name)], start, end
 
 
+@per_document
 def find_school(text: str) -> tuple[str, int, int] | None:
     """The school named in ``text`` (国立政治大学 and 國立政治大學 alike), as written."""
     folded = fold_cjk(text)
     return _as_written(text, folded, _find_school(folded))
 
 
+@per_document  # the work extractor and grounding ask about the same lines
 def find_company(text: str) -> tuple[str, int, int] | None:
     """The employer named in ``text``, as written."""
     folded = fold_cjk(text)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
+from ..memo import per_document
 from .text import halfwidth
 
 MONTHS = {
@@ -157,7 +158,7 @@ def find_ranges(text: str) -> list[DateRange]:
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
-@lru_cache(maxsize=32)  # the entry splitter asks about the same line (and the next) 3-4 times
+@per_document  # the entry splitter, the extractors and grounding ask about the same lines
 def _ranges(text: str) -> tuple[DateRange, ...]:
     t = halfwidth(text)
     if not _ASCII_DIGIT.search(t):
