@@ -83,9 +83,8 @@ _CERT_WORD = regex.compile(r"证书|资格|certific")
 
 
 def _fold(text: str) -> str:
-    """Comparable form of a heading: half-width, lower-case, no spaces or joiners."""
-    t = fold_cjk(halfwidth(text)).lower()
-    t = t.replace("＆", "&").replace(" and ", "&")
+    """Comparable form of a heading: half-width (＆ is &), lower-case, no spaces or joiners."""
+    t = fold_cjk(halfwidth(text)).lower().replace(" and ", "&")
     return _JOINERS.sub("", t)
 
 

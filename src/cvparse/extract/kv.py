@@ -86,54 +86,58 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
-# Characters the patterns' case-insensitive matching folds to an ASCII letter (İ, ſ, K), and
-# those Python's re takes for blanks: in a line holding none, a label's first or last character
-# is found by a set lookup of its lower case, and most places are ruled out without the pattern.
-_ODD = frozenset("\u0130\u017f\u212a\x1c\x1d\x1e\x1f")
+# Characters the patterns' case-insensitive matching folds to an ASCII letter (İ, ſ, K). For
+# any other character, whether a label can start or end with it is a set lookup of its folded
+# lower case, and most places are ruled out without trying the ~200 labels there.
+_ODD = frozenset("\u0130\u017f\u212a")
 
 
-def _colon_labels(vocab: _Vocabulary, line: str, plain: bool) -> list[tuple[int, int, str]]:
-    """(label start, colon end, label) for each colon that ends a label. Labels hold no colon,
-    so each colon is matched on its own, left to right; in a ``plain`` line (none of
-    :data:`_ODD`) only where a label's last character comes before it."""
+def _may_end_label(line: str, colon: int, last: frozenset[str]) -> bool:
+    """Whether a label can end before the colon at ``colon`` (blanks between them allowed)."""
+    e = colon
+    while e and line[e - 1] in " \t":
+        e -= 1
+    if not e:
+        return False
+    ch = line[e - 1]
+    return ch in _ODD or fold_cjk(ch).lower() in last
+
+
+def _colon_labels(vocab: _Vocabulary, line: str, colons: list[int]) -> list[tuple[int, int, str]]:
+    """(label start, colon end, label) for each of ``colons`` that ends a label. Labels hold no
+    colon, so each colon is matched on its own, left to right."""
     out: list[tuple[int, int, str]] = []
     match = vocab.colon.match
-    last = vocab.last
-    for c in _COLONS.finditer(line):
-        if plain:
-            e = c.start()
-            while e and line[e - 1] in " \t":
-                e -= 1
-            if not e or line[e - 1].lower() not in last:
-                continue
-        m = match(line, 0, c.end())
+    for c in colons:
+        m = match(line, 0, c + 1)
         if m is not None:
             out.append((m.start("label"), m.end(), m.group("label")))
     return out
 
 
-_COLONS = regex.compile(r"[:：]")
+def _bare_starts(line: str, first: frozenset[str]) -> list[int]:
+    """Where a bare label can begin: the line start, after a bar or tab, after two blanks, and
+    only where a label's first character follows (blanks between them allowed)."""
+    out: list[int] = []
+    end = len(line)
+    for pos in [0, *(g.end() for g in _BARE_SEP.finditer(line))]:
+        q = pos
+        while q < end and line[q] in " \t":
+            q += 1
+        if q < end and (line[q] in _ODD or fold_cjk(line[q]).lower() in first):
+            out.append(pos)
+    return out
 
 
-def _bare_labels(vocab: _Vocabulary, line: str, plain: bool) -> list[tuple[int, int, str]]:
-    """``vocab.bare.finditer(line)`` as (label start, match end, label), tried only where a bare
-    label can begin: the line start, after a bar or tab, after two blanks; in a ``plain`` line
-    only where a label's first character follows."""
+def _bare_labels(vocab: _Vocabulary, line: str, starts: list[int]) -> list[tuple[int, int, str]]:
+    """``vocab.bare.finditer(line)`` as (label start, match end, label), tried at ``starts``
+    only (see :func:`_bare_starts`)."""
     out: list[tuple[int, int, str]] = []
     done = 0
     match = vocab.bare.match
-    first = vocab.first
-    end = len(line)
-    starts = [0, *(g.end() for g in (_BARE_SEP_RE if plain else _BARE_SEP).finditer(line))]
     for pos in starts:
         if pos < done:
             continue
-        if plain:
-            q = pos
-            while q < end and line[q] in " \t":
-                q += 1
-            if q == end or line[q].lower() not in first:
-                continue
         m = match(line, pos)
         if m is not None:
             out.append((m.start("label"), m.end(), m.group("label")))
@@ -141,8 +145,9 @@ def _bare_labels(vocab: _Vocabulary, line: str, plain: bool) -> list[tuple[int, 
     return out
 
 
-_BARE_SEP = regex.compile(r"[|｜│\t]|(?<=\s)\s")
-_BARE_SEP_RE = re.compile(r"[|｜│\t]|(?<=\s)\s")  # the same in a plain line, faster
+# the regex module's \s (Unicode White_Space) spelled out, so the faster re reads it the same
+_WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_BARE_SEP = re.compile(f"[|｜│\t]|(?<=[{_WS}])[{_WS}]")
 
 
 _SPACES = regex.compile(r"\s+")
@@ -158,17 +163,22 @@ def pairs(line: str, *, bare: bool = False) -> tuple[KV, ...]:
     """Labelled values on ``line``. With ``bare``, labels without a colon count too (form cells)."""
     # A colon label ends at a ":" or "："; a bare label is followed by a bar or a blank. Most
     # lines have neither, and folding does not change them, so they are looked for first.
-    last_colon = max(line.rfind(":"), line.rfind("："))
+    colons = [i for i, ch in enumerate(line) if ch in ":："] if ":" in line or "：" in line else []
     gap = bare and _BARE_GAP.search(line) is not None
-    if last_colon < 0 and not gap:
+    if not colons and not gap:
         return ()
     vocab = _vocabulary()
     table = vocab.field_of
+    # where a label could end before a colon, or begin after a gap (checked on the line as
+    # written, each character folded: the line itself is folded only when one is found)
+    colons = [c for c in colons if _may_end_label(line, c, vocab.last)]
+    starts = _bare_starts(line, vocab.first) if gap else []
+    if not colons and not starts:
+        return ()
     written, line = line, fold_cjk(line)  # 姓名/職位/電話: labels matched in simplified form
-    plain = _ODD.isdisjoint(line)
-    marks = _colon_labels(vocab, line, plain) if last_colon >= 0 else []
-    if gap and not marks:
-        marks = _bare_labels(vocab, line, plain)
+    marks = _colon_labels(vocab, line, colons)
+    if starts and not marks:
+        marks = _bare_labels(vocab, line, starts)
     out: list[KV] = []
     for i, (ls, vs, label) in enumerate(marks):
         ve = marks[i + 1][0] if i + 1 < len(marks) else len(line)
