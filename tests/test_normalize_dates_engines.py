@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cvparse.normalize.dates import _engine, _engines, _read_ranges, find_ranges
+from cvparse.normalize.dates import _engine, _exact, _fast, _read_ranges, find_ranges
 from cvparse.normalize.text import halfwidth
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +46,7 @@ _BITS = [
 
 def _alike(text: str) -> bool:
     """Both engines find the same ranges and single dates in ``text`` (half-width)."""
-    fast, exact = _engines()
+    fast, exact = _fast(), _exact()
     if _read_ranges(text, fast.range) != _read_ranges(text, exact.range):
         return False
     singles = [(m.span(), m.groupdict()) for m in fast.date.finditer(text)]
@@ -69,13 +69,13 @@ def _alike(text: str) -> bool:
 )
 def test_engines_read_a_line_alike(line: str) -> None:
     text = halfwidth(line)
-    assert _engine(text) is _engines()[0]  # nothing odd: the fast engine reads it
+    assert _engine(text) is _fast()  # nothing odd: the fast engine reads it
     assert _alike(text)
 
 
 @pytest.mark.parametrize("line", ["2019\x1c- 2020", "Aprıl 2019 - now", "٢٠١٩.09-2020.01"])
 def test_a_line_the_engines_would_read_differently_goes_to_regex(line: str) -> None:
-    assert _engine(line) is _engines()[1]
+    assert _engine(line) is _exact()
 
 
 def test_the_odd_characters_really_are_read_differently() -> None:
@@ -86,7 +86,7 @@ def test_the_odd_characters_really_are_read_differently() -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_BITS), max_size=14).map("".join))
 def test_engines_read_any_text_alike_unless_it_is_sent_to_regex(text: str) -> None:
-    if _engine(text) is _engines()[0]:
+    if _engine(text) is _fast():
         assert _alike(text)
 
 
@@ -97,7 +97,7 @@ def test_engines_read_every_corpus_line_alike() -> None:
         halfwidth(ln) for p in files for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()
     }
     assert lines
-    fast = [ln for ln in sorted(lines) if _engine(ln) is _engines()[0]]
+    fast = [ln for ln in sorted(lines) if _engine(ln) is _fast()]
     assert len(fast) > 0.99 * len(lines)
     assert [ln for ln in fast if not _alike(ln)] == []
-    assert all(find_ranges(ln) == list(_read_ranges(ln, _engines()[1].range)) for ln in fast)
+    assert all(find_ranges(ln) == list(_read_ranges(ln, _exact().range)) for ln in fast)

@@ -78,21 +78,24 @@ class _Engine:
 
 
 @cache
-def _engines() -> tuple[_Engine, _Engine]:
-    """The date patterns compiled by the standard library's ``re`` and by ``regex``.
+def _fast() -> _Engine:
+    """The date patterns compiled by the standard library's ``re``.
 
     Dates are read on most lines of every résumé, and ``re`` finds the same matches about twice
-    as fast. The two read a few characters differently (``re`` takes U+001C–U+001F for blanks and
-    the dotless ``ı`` for an ``i`` when ignoring case; they know different non-ASCII digits): a
-    text holding one is read with ``regex``, as it always was (tests/test_normalize_dates.py
-    checks both read every other text alike).
+    as fast as ``regex``. The two read a few characters differently (``re`` takes U+001C–U+001F
+    for blanks and the dotless ``ı`` for an ``i`` when ignoring case; they know different
+    non-ASCII digits): a text holding one is read by :func:`_exact`, as it always was
+    (tests/test_normalize_dates_engines.py checks both read every other text alike).
     """
-    flags = re.X | re.I
-    fast = _Engine(re.compile(_STARTS + _RANGE, flags), re.compile(_STARTS + _DATE, flags))
-    exact = _Engine(
+    return _Engine(re.compile(_STARTS + _RANGE, re.X | re.I), re.compile(_STARTS + _DATE, re.X | re.I))
+
+
+@cache
+def _exact() -> _Engine:
+    """The same patterns compiled by ``regex`` (built only when a text needs them)."""
+    return _Engine(
         regex.compile(_STARTS + _RANGE, regex.X | regex.I), regex.compile(_STARTS + _DATE, regex.X | regex.I)
     )
-    return fast, exact
 
 
 # characters the two engines read differently ([^\D0-9]: a digit other than 0-9, in either's view)
@@ -101,8 +104,7 @@ _REGEX_ODD = regex.compile(r"[^\D0-9]")
 
 
 def _engine(text: str) -> _Engine:
-    fast, exact = _engines()
-    return exact if _RE_ODD.search(text) or _REGEX_ODD.search(text) else fast
+    return _exact() if _RE_ODD.search(text) or _REGEX_ODD.search(text) else _fast()
 
 
 def date_pattern(text: str) -> Pattern:
