@@ -24,7 +24,7 @@ def test_a_memoised_helper_runs_once_per_document_and_again_after_new_document()
 
 
 def test_a_parse_starts_a_new_document() -> None:
-    info = kv.pairs.cache_info  # type: ignore[attr-defined]
+    info = kv._pairs.cache_info  # type: ignore[attr-defined]
     kv.pairs("姓名：张三")
     misses = info().misses
     kv.pairs("姓名：张三")

@@ -158,9 +158,13 @@ def field_of_label(label: str) -> str | None:
     return _vocabulary().field_of.get(_SPACES.sub("", label).lower())
 
 
-@per_document  # personal, intention and entries read the same lines
 def pairs(line: str, *, bare: bool = False) -> tuple[KV, ...]:
     """Labelled values on ``line``. With ``bare``, labels without a colon count too (form cells)."""
+    return _pairs(line, bare)
+
+
+@per_document  # personal and intention read the same lines (one key however ``bare`` is passed)
+def _pairs(line: str, bare: bool) -> tuple[KV, ...]:
     # A colon label ends at a ":" or "："; a bare label is followed by a bar or a blank. Most
     # lines have neither, and folding does not change them, so they are looked for first.
     colons = [i for i, ch in enumerate(line) if ch in ":："] if ":" in line or "：" in line else []
