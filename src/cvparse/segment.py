@@ -12,6 +12,7 @@ where contact blocks live; a résumé with no headings is one ``header`` section
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,7 +21,7 @@ import regex
 from . import resources
 from .document import Document, Line
 from .normalize.patterns import rx
-from .normalize.text import fold_cjk, halfwidth
+from .normalize.text import WHITE_SPACE, fold_cjk, halfwidth
 
 # Longest heading text we accept (after decoration is stripped), in characters. Real
 # headings are 2–8 CJK characters or a few English words; bilingual ones are longer.
@@ -75,9 +76,9 @@ def _vocab() -> dict[str, str]:
     return table
 
 
-_JOINERS = regex.compile(r"[\s·•\-_/&+,]+")
+_JOINERS = re.compile(f"[{WHITE_SPACE}·•\\-_/&+,]+")
 _BILINGUAL_SPLIT = regex.compile(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})")
-_LATIN = regex.compile(r"[A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z]")
 _AWARD_WORD = regex.compile(r"获奖|荣誉|奖项|award|honou?r")
 _CERT_WORD = regex.compile(r"证书|资格|certific")
 
@@ -122,7 +123,7 @@ def heading_key(text: str) -> str | None:
 
 # Content after a heading on the same line is set apart by a bar, a tab or a wide gap.
 _INLINE = regex.compile(r"^(?P<head>.{2,24}?)(?:\s*[|｜│]\s*|\t+\s*|\s{2,})(?P<rest>\S.*)$")
-_INLINE_GAP = regex.compile(r"[|｜│\t]|\s\s")
+_INLINE_GAP = re.compile(f"[|｜│\t]|[{WHITE_SPACE}]{{2}}")
 
 
 def _heading_shaped(text: str) -> bool:
@@ -202,7 +203,7 @@ def _keyword_key(text: str) -> str | None:
     return None
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = re.compile(f"[{WHITE_SPACE}]+")
 
 
 def squash(text: str) -> str:

@@ -17,7 +17,7 @@ import regex
 from .. import resources
 from ..memo import per_document
 from ..normalize.patterns import rx
-from ..normalize.text import fold_cjk
+from ..normalize.text import WHITE_SPACE, fold_cjk
 
 _SEP_CHARS = "|｜│/／·•、,，;；\t"
 
@@ -145,13 +145,11 @@ def _bare_labels(vocab: _Vocabulary, line: str, starts: list[int]) -> list[tuple
     return out
 
 
-# the regex module's \s (Unicode White_Space) spelled out, so the faster re reads it the same
-_WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_BARE_SEP = re.compile(f"[|｜│\t]|(?<=[{_WS}])[{_WS}]")
+_BARE_SEP = re.compile(f"[|｜│\t]|(?<=[{WHITE_SPACE}])[{WHITE_SPACE}]")
 
 
-_SPACES = regex.compile(r"\s+")
-_BARE_GAP = regex.compile(r"[|｜│\t\s]")
+_SPACES = re.compile(f"[{WHITE_SPACE}]+")
+_BARE_GAP = re.compile(f"[|｜│\t{WHITE_SPACE}]")
 
 
 def field_of_label(label: str) -> str | None:

@@ -17,7 +17,10 @@ _LANG_START = regex.compile(
     rf"^\s*(?:[-–—•·●◆◇■*]\s*)?(?P<name>{LANG_NAMES})(?:\s*[（(][^）)]*[）)])?\s*(?:[:：\-–—|｜]\s*|\s+|(?=[A-Z\d]))(?P<level>.*)$",
     regex.I,
 )
-_SPLIT = regex.compile(r"\s*[;；]\s*|\s*[，,、]\s*(?=(?:" + LANG_NAMES + r"))|\s{3,}|\t+", regex.I)
+# (every separator starts with a blank or a mark: said first, other positions are skipped cheaply)
+_SPLIT = regex.compile(
+    r"(?=[\s;；，,、])(?:\s*[;；]\s*|\s*[，,、]\s*(?=(?:" + LANG_NAMES + r"))|\s{3,}|\t+)", regex.I
+)
 
 
 _PREFIX = regex.compile(
@@ -29,7 +32,8 @@ _BRACKET_LEVEL = regex.compile(rf"^\s*(?P<name>{LANG_NAMES})\s*[（(](?P<level>[
 def parse_line(text: str) -> list[dict[str, str | None]]:
     """``英语 CET-6``, ``Mandarin - native; English - fluent``, ``粤语（流利）、英语（一般）``."""
     out: list[dict[str, str | None]] = []
-    for part in _SPLIT.split(_PREFIX.sub("", text)):
+    prefix = _PREFIX.match(text)
+    for part in _SPLIT.split(text[prefix.end() :] if prefix else text):
         b = _BRACKET_LEVEL.match(part)
         if b:
             out.append({"name": b.group("name"), "level": clean_value(b.group("level")) or None})
@@ -44,6 +48,7 @@ def parse_line(text: str) -> list[dict[str, str | None]]:
 
 # A language test stated in prose ("通过了 CET4/6 英语等级考试", "英语六级，能阅读英文手册").
 _PROSE_TEST = regex.compile(
+    r"(?=[\s英日ECT四六八雅I托J])"  # what a match can start with (case aside): other positions are skipped
     r"(?P<lang>英语|日语|English)?\s*(?P<level>CET\s*-?\s*[46](?:\s*/\s*[46])?|(?<=英语)[四六八]{1,2}级|TEM\s*-?\s*[48]|"
     r"(?:雅思|IELTS)\s*\d(?:\.\d)?|(?:托福|TOEFL)\s*\d{2,3}|JLPT\s*N[1-5])",
     regex.I,

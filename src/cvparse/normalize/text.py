@@ -21,6 +21,10 @@ _FW[0x200B] = 0x20  # zero-width space: keeps length, reads as a blank
 # Full-width punctuation whose meaning we keep in the text (colon, brackets, comma) maps too;
 # CJK punctuation proper (、。「」) has no half-width form and stays.
 
+# The regex module's \s (Unicode White_Space) spelled out, for simple patterns compiled by the
+# faster re (whose own \s also takes U+001C–U+001F): both engines then read blanks alike.
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _LETTER_SPACED = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
@@ -38,6 +42,8 @@ def halfwidth(text: str) -> str:
     C-speed where ``str.translate`` looks every character up in a dict (10x on a whole résumé).
     Every mark maps to an ASCII character, never to another mark, so the order does not matter.
     """
+    if text.isascii():  # every mapped character is outside ASCII
+        return text
     marks = _HAS_FW.findall(text)
     if not marks:
         return text
