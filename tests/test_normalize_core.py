@@ -170,3 +170,17 @@ def test_squash_cjk_spaces() -> None:
 
 def test_letter_spaced_degree() -> None:
     assert normalize_degree("软件工程专业  本 科") == "bachelor"
+
+
+def test_white_space_spells_out_the_regex_modules_blanks() -> None:
+    """Patterns moved to re for speed rely on this: the same blanks as regex's \\s, and not
+    the U+001C–U+001F that re's own \\s adds."""
+    import re
+
+    import regex
+
+    from cvparse.normalize.text import WHITE_SPACE
+
+    ours, theirs = re.compile(f"[{WHITE_SPACE}]"), regex.compile(r"\s")
+    assert [c for c in range(0x10000) if bool(ours.match(chr(c))) != bool(theirs.match(chr(c)))] == []
+    assert not ours.match("\x1c")
