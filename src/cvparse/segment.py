@@ -91,11 +91,21 @@ def _fold(text: str) -> str:
 
 def _strip_decor(text: str) -> str:
     t = text.strip()
-    lead = _DECOR_LEAD.match(t)
-    if lead is not None:
-        t = t[lead.end() :]
-    trail = _DECOR_TRAIL.search(t)
-    return (t[: trail.start()] if trail is not None else t).strip()
+    if t and not _plain_char(t[0], "一二三四五六七八九十IVX0123456789"):  # (numbering: 一、 I. 1.)
+        lead = _DECOR_LEAD.match(t)
+        if lead is not None:
+            t = t[lead.end() :]
+    if t and not _plain_char(t[-1], ""):
+        trail = _DECOR_TRAIL.search(t)
+        if trail is not None:
+            t = t[: trail.start()]
+    return t.strip()
+
+
+def _plain_char(ch: str, numerals: str) -> bool:
+    """A CJK ideograph or an ASCII letter or digit (other than ``numerals``): no decoration
+    pattern can take it, so most lines skip both patterns."""
+    return ("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())) and ch not in numerals
 
 
 def heading_key(text: str) -> str | None:
