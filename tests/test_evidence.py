@@ -224,6 +224,38 @@ def test_an_invented_field_of_a_real_entry_is_dropped(monkeypatch: pytest.Monkey
     assert edu.school == "示例理工大学" and edu.gpa is None and edu.major is None
 
 
+def test_grounding_without_evidence_keeps_and_drops_the_same_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parse`` grounds with ``evidence=False``: no evidence made, the same profile data left."""
+    from cvparse import pipeline
+    from cvparse.evidence import Grounded
+    from cvparse.evidence import ground as real_ground
+    from cvparse.extract import personal, skills
+
+    real_personal, real_skills = personal.extract, skills.extract
+
+    def invented_person(*args: Any, **kwargs: Any) -> Any:
+        who = real_personal(*args, **kwargs)
+        who.values["ethnicity"] = "苗族"  # not in the text
+        return who
+
+    monkeypatch.setattr(personal, "extract", invented_person)
+    monkeypatch.setattr(skills, "extract", lambda sections: [*real_skills(sections), "Haskell"])
+    both: list[tuple[Grounded, Grounded]] = []
+
+    def ground_both(doc: Any, sections: Any, data: dict[str, Any], *, evidence: bool = True) -> Any:
+        full = real_ground(doc, sections, data)
+        bare = real_ground(doc, sections, data, evidence=False)
+        both.append((full, bare))
+        return full if evidence else bare
+
+    monkeypatch.setattr(pipeline, "ground", ground_both)
+    profile = cvparse.parse_text(RESUME)
+    assert "Kubernetes" in profile.skills and "Haskell" not in profile.skills and profile.ethnicity is None
+    ((full, bare),) = both
+    assert bare.data == full.data and bare.dropped == full.dropped and bare.text == full.text
+    assert {"ethnicity", "skills/3"} <= set(full.dropped) and full.evidence and not bare.evidence
+
+
 def test_a_confident_value_is_labelled_and_in_its_section() -> None:
     parsed = cvparse.parse_text_with_evidence(RESUME)
     assert parsed.evidence["email"].confidence >= 0.9

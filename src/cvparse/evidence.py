@@ -661,10 +661,14 @@ class Grounded:
 
 
 class _Grounder:
-    def __init__(self, doc: Document, sections: list[Section]) -> None:
+    def __init__(self, doc: Document, sections: list[Section], scored: bool = True) -> None:
         self.idx = _Index(doc, sections)
         self.out = Grounded({})
         self.entry_cap: float | None = None  # an entry's fields are no surer than its key (+ KEY_MARGIN)
+        # scored=False: the profile alone is wanted, so a value needs a span but not the best one,
+        # nor signals, a confidence or an Evidence; ``unscored`` stands in for the signals (never read)
+        self.scored = scored
+        self.unscored = _Signals()
 
     def put(
         self,
@@ -679,6 +683,8 @@ class _Grounder:
             self.out.dropped.append(path)
             return None
         span, sig = found
+        if not self.scored:
+            return span
         if vocab is not None:
             sig.vocab = vocab
         if value is not None and kind in _WRITTEN:
@@ -690,16 +696,23 @@ class _Grounder:
         self.out.evidence[path] = self.idx.evidence(span, confidence)
         return span
 
-    # -- values of the written kind --
-    def written(self, value: str, **kw: Any) -> tuple[_Span, _Signals] | None:
-        return _pick(self.idx, self.idx.spans(value), **kw)
+    def pick(self, cands: list[_Span], *, key: bool = False, **kw: Any) -> tuple[_Span, _Signals] | None:
+        """:func:`_pick`; unscored, any candidate, unless ``key`` (an entry's key, whose span the
+        entry's other fields are looked for near, so it must be the one :func:`_pick` chooses)."""
+        if self.scored or key:
+            return _pick(self.idx, cands, **kw)
+        return (cands[0], self.unscored) if cands else None
 
-    def pieces(self, value: str, sep: str, **kw: Any) -> tuple[_Span, _Signals] | None:
+    # -- values of the written kind --
+    def written(self, value: str, *, key: bool = False, **kw: Any) -> tuple[_Span, _Signals] | None:
+        return self.pick(self.idx.spans(value), key=key, **kw)
+
+    def pieces(self, value: str, sep: str, *, key: bool = False, **kw: Any) -> tuple[_Span, _Signals] | None:
         """A value the extractor joined from pieces (``A / B``): each piece grounded, span = their union."""
         parts = [p for p in value.split(sep) if p.strip()]
         if len(parts) < 2:
             return None
-        got = [self.written(p, **kw) for p in parts]
+        got = [self.written(p, key=key, **kw) for p in parts]
         if any(g is None for g in got):
             return None
         spans = [g[0] for g in got if g is not None]
@@ -708,9 +721,14 @@ class _Grounder:
         return _Span(min(s.start for s in spans), max(s.end for s in spans), exact=False), sig
 
 
-def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grounded:
-    """Evidence for every value of ``data`` (a profile as JSON); values without a span are dropped."""
-    g = _Grounder(doc, sections)
+def ground(
+    doc: Document, sections: list[Section], data: dict[str, Any], *, evidence: bool = True
+) -> Grounded:
+    """Evidence for every value of ``data`` (a profile as JSON); values without a span are dropped.
+
+    ``evidence=False`` (``parse``, which returns the profile alone): the same values dropped and
+    kept, without the evidence — no confidence, no best span where any span keeps the value."""
+    g = _Grounder(doc, sections, scored=evidence)
     idx = g.idx
     out: dict[str, Any] = {}
     secs = _PERSONAL
@@ -723,7 +741,7 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
             continue
         found = g.written(str(value), sections=secs)
         if found is None and key == "wechat":
-            found = _pick(idx, idx.phones(str(value)), sections=secs)
+            found = g.pick(idx.phones(str(value)), sections=secs)
         out[key] = value if g.put(key, key, found, value=str(value)) else None
     value = data.get("gender")
     out["gender"] = None
@@ -734,13 +752,13 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
             for i in idx.find(w)
             if _standalone(idx.half, i, len(w))
         ]
-        if g.put("gender", "gender", _pick(idx, cands, sections=secs)):
+        if g.put("gender", "gender", g.pick(cands, sections=secs)):
             out["gender"] = value
     value = data.get("birth_date")
     out["birth_date"] = None
     if value:
         cands = idx.dates(value, "single") or idx.dates(value, "start")
-        if g.put("birth_date", "birth_date", _pick(idx, cands, sections=secs)):
+        if g.put("birth_date", "birth_date", g.pick(cands, sections=secs)):
             out["birth_date"] = value
     value = data.get("age")
     out["age"] = None
@@ -752,25 +770,25 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
             for c in cands
             if re.match(r"\s*(?:岁|周岁|years)", idx.half[c.end : c.end + 8]) or idx.labelled(c)
         ]
-        if g.put("age", "age", _pick(idx, aged or cands, sections=secs)):
+        if g.put("age", "age", g.pick(aged or cands, sections=secs)):
             out["age"] = value
     value = data.get("phone")
     out["phone"] = None
-    if value and g.put("phone", "phone", _pick(idx, idx.phones(value), sections=secs)):
+    if value and g.put("phone", "phone", g.pick(idx.phones(value), sections=secs)):
         out["phone"] = value
     value = data.get("email")
     out["email"] = None
-    if value and g.put("email", "email", _pick(idx, idx.emails(value), sections=secs)):
+    if value and g.put("email", "email", g.pick(idx.emails(value), sections=secs)):
         out["email"] = value
     for key in ("location", "hometown"):
         value = data.get(key)
         out[key] = None
-        if value and g.put(key, key, _pick(idx, _city_spans(idx, value), sections=secs)):
+        if value and g.put(key, key, g.pick(_city_spans(idx, value), sections=secs)):
             out[key] = value
     value = data.get("years_of_experience")
     out["years_of_experience"] = None
     if value is not None and g.put(
-        "years_of_experience", "years_of_experience", _pick(idx, _years_spans(idx, value))
+        "years_of_experience", "years_of_experience", g.pick(_years_spans(idx, value))
     ):
         out["years_of_experience"] = value
 
@@ -792,7 +810,7 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
         if g.put(
             f"intention/cities/{len(new_intent['cities'])}",
             "cities",
-            _pick(idx, _city_spans(idx, item), sections=isec),
+            g.pick(_city_spans(idx, item), sections=isec),
         ):
             new_intent["cities"].append(item)
     for key in ("salary", "job_type", "availability"):
@@ -820,7 +838,7 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
     out["links"] = []
     for link in data.get("links") or []:
         cands = idx.urls(link)
-        if g.put(f"links/{len(out['links'])}", "links", _pick(idx, cands)):
+        if g.put(f"links/{len(out['links'])}", "links", g.pick(cands)):
             out["links"].append(link)
 
     # -- entries --
@@ -830,7 +848,12 @@ def ground(doc: Document, sections: list[Section], data: dict[str, Any]) -> Grou
     # -- skills --
     out["skills"] = []
     for skill in data.get("skills") or []:
-        found = _pick(idx, idx.skill_hits.get(skill.casefold(), []))
+        if not g.scored:  # any span: the name as written first, which spares most résumés skill_hits
+            found = g.written(skill) or g.pick(idx.skill_hits.get(skill.casefold(), []))
+            if g.put(f"skills/{len(out['skills'])}", "skills", found):
+                out["skills"].append(skill)
+            continue
+        found = g.pick(idx.skill_hits.get(skill.casefold(), []))
         if found is None:
             found = g.written(skill)
             if found is not None:
@@ -854,7 +877,6 @@ def _entries(
     secs = _ENTRY_SECTIONS[name]
     kind = _KIND_OF_KEY[name]
     kept: list[dict[str, Any]] = []
-    anchors: list[int] = []
     prev = 0
     for n, item in enumerate(items):
         path = f"{name}/{len(kept)}"
@@ -866,23 +888,23 @@ def _entries(
         if name == "languages" and not cands:
             cands = _test_spans(idx, str(value))
         if not cands and name == "projects":
-            found0 = g.pieces(str(value), " / ", sections=secs)
+            found0 = g.pieces(str(value), " / ", key=True, sections=secs)
             cands = [found0[0]] if found0 else []
-        found = _pick(idx, cands, sections=secs, anchor=None, after=prev)
+        found = g.pick(cands, key=True, sections=secs, anchor=None, after=prev)
         if found is not None and found[0].start < prev:
             found[1].ambiguous = True  # out of order with the previous entry
         vocab: bool | None = None
-        if name == "education":
+        if name == "education" and g.scored:
             vocab = find_school(str(value)) is not None
-        elif name == "work":
+        elif name == "work" and g.scored:
             vocab = find_company(str(value)) is not None
         span = g.put(f"{path}/{key}", kind, found, vocab=vocab, value=str(value))
         if span is None:
             continue
         prev = span.start + 1
-        anchors.append(span.start)
         entry: dict[str, Any] = {key: value}
-        g.entry_cap = g.out.evidence[f"{path}/{key}"].confidence + KEY_MARGIN
+        if g.scored:
+            g.entry_cap = g.out.evidence[f"{path}/{key}"].confidence + KEY_MARGIN
         for sub, sub_value in item.items():
             if sub == key:
                 continue
@@ -909,7 +931,7 @@ def _entry_field(
         if sec_line is not None and idx.headings.get(sec_line) == "internship":
             s = idx.starts[sec_line]
             cands.append(_Span(s, s + len(idx.doc.lines[sec_line].text.rstrip())))
-        found = _pick(idx, cands, anchor=anchor.start)
+        found = g.pick(cands, anchor=anchor.start)
         return bool(g.put(path, "internship", found))
     kind = {"date": "date", "name": "project"}.get(sub, sub)
     if sub in ("start", "end", "date"):
@@ -917,7 +939,7 @@ def _entry_field(
         cands = idx.dates(str(value), role, anchor.start)
         if sub == "end" and name == "projects" and item.get("start") == value:
             cands = cands + idx.dates(str(value), "start", anchor.start)
-        found = _pick(idx, cands, anchor=anchor.start)
+        found = g.pick(cands, anchor=anchor.start)
         return value if g.put(path, kind, found) else None
     if sub == "description":
         span = idx.long_span(str(value), anchor.start)
@@ -932,7 +954,7 @@ def _entry_field(
         hi_line = min(len(idx.starts) - 1, idx.line_of(anchor.start) + 4)
         hi = idx.starts[hi_line] + len(idx.doc.lines[hi_line].text)
         cands = [_Span(s, e) for d, s, e in idx.degrees(idx.starts[lo_line], hi) if d == value]
-        found = _pick(idx, cands, anchor=anchor.start)
+        found = g.pick(cands, anchor=anchor.start)
         return value if g.put(path, "degree", found, vocab=True) else None
     text = str(value)
     found = g.written(text, anchor=anchor.start)
