@@ -202,19 +202,23 @@ def _date_tokens(line: str) -> list[_Token]:
     end of each range (end ``present`` for an open one), or a single date."""
     if not _ASCII_DIGIT.search(line):  # every date spelling holds an ASCII digit
         return []
-    return _tokens(line, find_ranges(line), date_pattern(line))
+    return _tokens(line, find_ranges(line))
 
 
-def _tokens(line: str, ranges: list[DateRange], one: DatePattern) -> list[_Token]:
+def _tokens(line: str, ranges: list[DateRange]) -> list[_Token]:
     """Tokens of ``ranges``: a range's start is its first date, its end the date (or the open-end
-    word) after it; ``one`` is the single-date pattern of the engine that read the line."""
+    word) after it, found with the single-date pattern of the engine that read the line (looked
+    up only for a line with a range)."""
     got: list[_Token] = []
+    one: DatePattern | None = None
     for r in ranges:
         if r.start is None:
             continue
         if not r.is_range:
             got.append((r.start, "single", r.begin, r.stop))
             continue
+        if one is None:
+            one = date_pattern(line)
         a = one.match(line, r.begin, r.stop)
         a_end = a.end() if a else r.stop
         got.append((r.start, "start", r.begin, a_end))
