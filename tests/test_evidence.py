@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 from pathlib import Path
 from typing import Any
@@ -254,6 +255,37 @@ def test_grounding_without_evidence_keeps_and_drops_the_same_values(monkeypatch:
     ((full, bare),) = both
     assert bare.data == full.data and bare.dropped == full.dropped and bare.text == full.text
     assert {"ethnicity", "skills/3"} <= set(full.dropped) and full.evidence and not bare.evidence
+
+
+def test_years_are_read_as_the_pattern_reads_them() -> None:
+    """The years-of-experience search tries its pattern only before 年/y: the same matches as
+    trying it everywhere, on made-up strings of the characters that matter."""
+    from cvparse.evidence import _NUM_YEARS, _num_years
+
+    rng = random.Random(7)
+    alphabet = "0123456789.一二两三四五六七八九十年yYearsEARSr+ \n\t\u3000x中"
+    pieces = [
+        "12.5",
+        "3",
+        "0.5",
+        "2019",
+        "十",
+        "二十",
+        "一二三",
+        " ",
+        "\n",
+        "+",
+        "年",
+        "years",
+        "Yrs",
+        "y",
+        ".",
+    ]
+    texts = [RESUME, "5年以上, 3 + years, 十年, 2.5yrs, 2019年9月 12 YEARS"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 16))) for _ in range(10000)]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(0, 8))) for _ in range(10000)]
+    for text in texts:
+        assert [m.span() for m in _num_years(text)] == [m.span() for m in _NUM_YEARS.finditer(text)], text
 
 
 def test_a_confident_value_is_labelled_and_in_its_section() -> None:

