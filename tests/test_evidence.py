@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 from pathlib import Path
 from typing import Any
@@ -222,6 +223,69 @@ def test_an_invented_field_of_a_real_entry_is_dropped(monkeypatch: pytest.Monkey
     monkeypatch.setattr(education, "extract", invented)
     edu = cvparse.parse_text_with_evidence(RESUME).profile.education[0]
     assert edu.school == "示例理工大学" and edu.gpa is None and edu.major is None
+
+
+def test_grounding_without_evidence_keeps_and_drops_the_same_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parse`` grounds with ``evidence=False``: no evidence made, the same profile data left."""
+    from cvparse import pipeline
+    from cvparse.evidence import Grounded
+    from cvparse.evidence import ground as real_ground
+    from cvparse.extract import personal, skills
+
+    real_personal, real_skills = personal.extract, skills.extract
+
+    def invented_person(*args: Any, **kwargs: Any) -> Any:
+        who = real_personal(*args, **kwargs)
+        who.values["ethnicity"] = "苗族"  # not in the text
+        return who
+
+    monkeypatch.setattr(personal, "extract", invented_person)
+    monkeypatch.setattr(skills, "extract", lambda sections: [*real_skills(sections), "Haskell"])
+    both: list[tuple[Grounded, Grounded]] = []
+
+    def ground_both(doc: Any, sections: Any, data: dict[str, Any], *, evidence: bool = True) -> Any:
+        full = real_ground(doc, sections, data)
+        bare = real_ground(doc, sections, data, evidence=False)
+        both.append((full, bare))
+        return full if evidence else bare
+
+    monkeypatch.setattr(pipeline, "ground", ground_both)
+    profile = cvparse.parse_text(RESUME)
+    assert "Kubernetes" in profile.skills and "Haskell" not in profile.skills and profile.ethnicity is None
+    ((full, bare),) = both
+    assert bare.data == full.data and bare.dropped == full.dropped and bare.text == full.text
+    assert {"ethnicity", "skills/3"} <= set(full.dropped) and full.evidence and not bare.evidence
+
+
+def test_years_are_read_as_the_pattern_reads_them() -> None:
+    """The years-of-experience search tries its pattern only before 年/y: the same matches as
+    trying it everywhere, on made-up strings of the characters that matter."""
+    from cvparse.evidence import _NUM_YEARS, _num_years
+
+    rng = random.Random(7)
+    alphabet = "0123456789.一二两三四五六七八九十年yYearsEARSr+ \n\t\u3000x中"
+    pieces = [
+        "12.5",
+        "3",
+        "0.5",
+        "2019",
+        "十",
+        "二十",
+        "一二三",
+        " ",
+        "\n",
+        "+",
+        "年",
+        "years",
+        "Yrs",
+        "y",
+        ".",
+    ]
+    texts = [RESUME, "5年以上, 3 + years, 十年, 2.5yrs, 2019年9月 12 YEARS"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 16))) for _ in range(10000)]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(0, 8))) for _ in range(10000)]
+    for text in texts:
+        assert [m.span() for m in _num_years(text)] == [m.span() for m in _NUM_YEARS.finditer(text)], text
 
 
 def test_a_confident_value_is_labelled_and_in_its_section() -> None:

@@ -84,7 +84,7 @@ def parse_text_with_evidence(text: str, *, limits: Limits | None = None) -> Pars
 
 
 def profile_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Profile:
-    return parsed_from_document(doc, deadline).profile
+    return parsed_from_document(doc, deadline, evidence=False).profile
 
 
 # A résumé states who the person is or what they did; contact details alone (an invoice, a
@@ -92,7 +92,7 @@ def profile_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Pr
 _RESUME_CONTENT = ("name", "education", "work", "projects", "skills", "summary", "awards", "certificates")
 
 
-def parsed_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Parsed:
+def parsed_from_document(doc: Document, deadline: Deadline = NO_DEADLINE, *, evidence: bool = True) -> Parsed:
     """Segment, extract, validate, then ground: a value with no span in the document is dropped
     (so :func:`parse` and :func:`parse_with_evidence` return the same profile). The deadline is
     checked between stages."""
@@ -112,7 +112,7 @@ def parsed_from_document(doc: Document, deadline: Deadline = NO_DEADLINE) -> Par
         profile = Profile.model_validate(data)
     except ValueError as exc:  # an extractor produced a value the contract rejects: drop, not crash
         profile = _salvage(data, exc)
-    grounded = ground(doc, sections, profile.model_dump(mode="json"))
+    grounded = ground(doc, sections, profile.model_dump(mode="json"), evidence=evidence)
     if grounded.dropped:
         profile = Profile.model_validate(grounded.data)
     if not any(getattr(profile, field) for field in _RESUME_CONTENT) and not profile.intention.positions:
