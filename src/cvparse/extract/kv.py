@@ -148,6 +148,7 @@ def _bare_labels(vocab: _Vocabulary, line: str, starts: list[int]) -> list[tuple
 _BARE_SEP = re.compile(f"[|｜│\t]|(?<=[{WHITE_SPACE}])[{WHITE_SPACE}]")
 
 
+_COLON = re.compile("[:：]")
 _SPACES = re.compile(f"[{WHITE_SPACE}]+")
 _BARE_GAP = re.compile(f"[|｜│\t{WHITE_SPACE}]")
 
@@ -165,7 +166,7 @@ def pairs(line: str, *, bare: bool = False) -> tuple[KV, ...]:
 def _pairs(line: str, bare: bool) -> tuple[KV, ...]:
     # A colon label ends at a ":" or "："; a bare label is followed by a bar or a blank. Most
     # lines have neither, and folding does not change them, so they are looked for first.
-    colons = [i for i, ch in enumerate(line) if ch in ":："] if ":" in line or "：" in line else []
+    colons = [m.start() for m in _COLON.finditer(line)] if ":" in line or "：" in line else []
     gap = bare and _BARE_GAP.search(line) is not None
     if not colons and not gap:
         return ()
