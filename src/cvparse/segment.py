@@ -85,8 +85,12 @@ _CERT_WORD = regex.compile(r"证书|资格|certific")
 
 def _fold(text: str) -> str:
     """Comparable form of a heading: half-width (＆ is &), lower-case, no spaces or joiners."""
-    t = fold_cjk(halfwidth(text)).lower().replace(" and ", "&")
-    return _JOINERS.sub("", t)
+    return _fold_half(halfwidth(text))
+
+
+def _fold_half(text: str) -> str:
+    """:func:`_fold` of a text already half-width."""
+    return _JOINERS.sub("", fold_cjk(text).lower().replace(" and ", "&"))
 
 
 def _strip_decor(text: str) -> str:
@@ -110,11 +114,16 @@ def _plain_char(ch: str, numerals: str) -> bool:
 
 def heading_key(text: str) -> str | None:
     """The section key of a heading text, or ``None`` when the text is not a known heading."""
-    core = _strip_decor(halfwidth(text))
+    return _heading_key(halfwidth(text))
+
+
+def _heading_key(text: str) -> str | None:
+    """:func:`heading_key` of a text already half-width (every line segmentation reads is)."""
+    core = _strip_decor(text)
     if not core or len(core) > MAX_HEADING_CHARS:
         return None
     vocab = _vocab()
-    folded = _fold(core)
+    folded = _fold_half(core)
     key = vocab.get(folded)
     if key:
         return key
@@ -122,7 +131,7 @@ def heading_key(text: str) -> str | None:
     if not core.isascii() and _LATIN.search(core):
         parts = [p for p in _BILINGUAL_SPLIT.split(core) if p]
         if len(parts) == 2:
-            keys = {vocab.get(_fold(_strip_decor(p))) for p in parts}
+            keys = {vocab.get(_fold_half(_strip_decor(p))) for p in parts}
             keys.discard(None)
             if len(keys) == 1:
                 return keys.pop()
@@ -150,7 +159,7 @@ def _split_inline(text: str) -> tuple[str, str, int] | None:
     head = m.group("head")
     if m.group("rest").count("|") + m.group("rest").count("｜") >= 2:
         return None  # "学 历 | 本科 | 专 业 | …": a form's grid row, not a heading
-    key = heading_key(head)
+    key = _heading_key(head)
     if key is None:
         return None
     return key, m.group("rest"), m.start("rest")
@@ -236,7 +245,7 @@ def _emphasis(doc: Document, keys: dict[int, str | None]) -> tuple[bool, float]:
     for i, ln in enumerate(doc.lines):
         if not ln.size:
             continue
-        key = keys[i] = heading_key(halfwidth(ln.text).strip())
+        key = keys[i] = _heading_key(halfwidth(ln.text).strip())
         if key is not None:
             if _emphasised(ln, body):
                 marked += 1
@@ -263,7 +272,7 @@ def segment(doc: Document) -> list[Section]:
         stripped = text.strip()
         if not stripped or _RULE.match(stripped):
             continue
-        key = known[i] if i in known else heading_key(stripped)
+        key = known[i] if i in known else _heading_key(stripped)
         if key is not None and needs_emphasis and not _emphasised(line, body_size):
             key = None
         if key is None and (needs_emphasis or line.heading) and _emphasised(line, body_size or 1e9):
@@ -340,7 +349,7 @@ def route_sub_labels(sections: list[Section]) -> list[Section]:
         out.append(keep)
         for ln in sec.lines:
             m = _SUB_LABEL.match(ln.text)
-            key = heading_key(m.group("label")) if m else None
+            key = _heading_key(m.group("label")) if m else None  # (line texts are half-width)
             if key == "basic" and sec.key in ("header", "basic"):
                 key = None
             if (
