@@ -286,12 +286,17 @@ def inline_awards(sections: list[Section]) -> list[dict[str, object]]:
         if sec.key not in ("work", "internship", "education", "other", "header", "basic", "campus"):
             continue
         for ln in sec.lines:
-            if sec.key == "education":
-                for m in _SCHOOL_HONOUR.finditer(ln.text):
+            # (each pattern needs a word most lines lack: 优秀/三好, List/Roll, 获/评)
+            text = ln.text
+            if sec.key == "education" and ("优秀" in text or "三好" in text):
+                for m in _SCHOOL_HONOUR.finditer(text):
                     out.append({"name": m.group(), "date": None})
-            for m in _EN_HONOUR.finditer(ln.text):
-                for year in rx(r"(?:19|20)\d{2}").findall(m.group("years")):
-                    out.append({"name": m.group("name"), "date": year})
+            if "List" in text or "Roll" in text:
+                for m in _EN_HONOUR.finditer(text):
+                    for year in rx(r"(?:19|20)\d{2}").findall(m.group("years")):
+                        out.append({"name": m.group("name"), "date": year})
+            if "获" not in text and "评" not in text:
+                continue
             for m in _INLINE_AWARD.finditer(ln.text):
                 if rx(r"(?:项目|工程|产品|团队|作品|论文|方案)\s*$").search(
                     ln.text[max(0, m.start() - 6) : m.start()]
