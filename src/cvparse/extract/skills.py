@@ -69,10 +69,11 @@ def extract(sections: list[Section]) -> list[str]:
             )
             for hit in find_skills(text):
                 out.setdefault(hit.name, None)
-        else:
+        elif sec.key not in ("header", "basic"):
             for ln in sec.lines:
-                m = STACK_LINE.match(ln.text)
-                if m and sec.key not in ("header", "basic"):
+                text = ln.text
+                m = STACK_LINE.match(text) if ":" in text or "：" in text else None  # a label's colon
+                if m:
                     for hit in find_skills(m.group("items"), listed=True):
                         out.setdefault(hit.name, None)
     return list(out)
