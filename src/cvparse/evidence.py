@@ -17,7 +17,7 @@ Everything per document (half-width text, section of each line, date tokens and 
 of the lines that can hold a value) is computed once, lazily, and searched with ``str.find``;
 grounding alone costs about 1.4 ms per text résumé of the dev corpus, 0.8 ms for ``parse``, which
 asks for the pruned profile only (``ground(..., evidence=False)``: no confidence, no Evidence;
-docs/evidence.md has an older figure, 3 ms).
+docs/evidence.md).
 """
 
 from __future__ import annotations
