@@ -120,10 +120,14 @@ def _bare_starts(line: str, first: frozenset[str]) -> list[int]:
     only where a label's first character follows (blanks between them allowed)."""
     out: list[int] = []
     end = len(line)
+    seen = -1  # positions in one run of blanks reach the same character: the first one stands for all
     for pos in [0, *(g.end() for g in _BARE_SEP.finditer(line))]:
         q = pos
         while q < end and line[q] in " \t":
             q += 1
+        if q == seen:
+            continue
+        seen = q
         if q < end and (line[q] in _ODD or fold_cjk(line[q]).lower() in first):
             out.append(pos)
     return out

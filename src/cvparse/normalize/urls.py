@@ -7,6 +7,7 @@ ending in ``e.g.`` or a file name is not a link. E-mails are lower-cased.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -76,7 +77,8 @@ def _email_re() -> regex.Pattern[str]:
     )
 
 
-_DOT_LETTER = regex.compile(r"\.[a-z]", regex.I)  # as the domain before a known TLD: ".com", ".cn"
+# as the domain before a known TLD: ".com", ".cn" (with the letters regex.I folds to a-z: İ ſ K)
+_DOT_LETTER = re.compile("\\.[A-Za-z\u0130\u017f\u212a]")
 
 
 def normalize_url(raw: str) -> str:
