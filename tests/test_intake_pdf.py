@@ -296,6 +296,16 @@ def test_page_number_pattern(text: str, is_number: bool) -> None:
     assert bool(_PAGE_NUMBER.match(text)) is is_number
 
 
+def test_glyph_derived_fields() -> None:
+    from dataclasses import replace
+
+    g = Glyph("a", 10, 0, 16, 12, 12)
+    assert (g.base, g.cx, g.cy) == (12, 13, 6)
+    moved = replace(g, x1=20, baseline=11.5)
+    assert (moved.base, moved.cx, moved.bold) == (11.5, 15, False)
+    assert replace(g, bold=True) != g and replace(g) == g
+
+
 def test_glyph_cleanup() -> None:
     from cvparse.intake.layout import clean_glyphs, join_glyphs
 

@@ -16,9 +16,11 @@ which corpus layout fixed it (``shared/corpus/dev`` d001–d040, ``external/real
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
 from operator import attrgetter
 
 from ..document import Line
@@ -97,7 +99,7 @@ class _Item:
     glyphs: list[Glyph]
     table_lines: list[Line] | None = None
     base: float = 0.0
-    size: float = 1.0  # the largest glyph size of a run (see _run_size)
+    size: float = 1.0  # the largest glyph size of a run (1.0 for a table)
 
     @property
     def cy(self) -> float:
@@ -110,34 +112,67 @@ class _Item:
 def clean_glyphs(glyphs: Iterable[Glyph]) -> list[Glyph]:
     """Drop unmapped and icon glyphs, repair radicals, fold overprinted duplicates into bold."""
     kept: list[Glyph] = []
+    kept_as = _KEPT_AS
     # text -> int(x0) -> positions in ``kept``: the places a twin of a glyph can be (below)
     columns_of: dict[str, dict[int, list[int]]] = {}
     for g in glyphs:
         if g.unmapped:
             continue
-        text = g.text
-        # normalize_glyph_text's own fast path, inline: one ASCII or CJK character stays as is
-        if not (len(text) == 1 and (0x20 <= ord(text) < 0x7F or 0x3000 <= ord(text) < 0xE000)):
-            text = normalize_glyph_text(text)
-            if not text:
-                continue
-        if text.isspace():
-            if g.text != " ":
-                g = Glyph(" ", g.x0, g.top, g.x1, g.bottom, g.size, g.bold, g.unmapped, g.baseline)
-            kept.append(g)
+        text = kept_as.get(g.text)
+        if text is None:
+            if len(kept_as) >= _KEPT_AS_MAX:
+                kept_as.clear()
+            text = kept_as[g.text] = _kept_text(g.text)
+        if not text:
+            continue
+        if text == " ":
+            kept.append(
+                g
+                if g.text == " "
+                else Glyph(" ", g.x0, g.top, g.x1, g.bottom, g.size, g.bold, False, g.baseline)
+            )
             continue
         x = int(g.x0)
         columns = columns_of.get(text)
         if columns is None:
             columns_of[text] = {x: [len(kept)]}
         else:
-            twin = _overprinted(columns, kept, x, g)
-            if twin is not None:
-                kept[twin] = replace(kept[twin], bold=True)
-                continue
-            columns.setdefault(x, []).append(len(kept))
-        kept.append(g if text == g.text else replace(g, text=text))
+            # a twin can only be in these three columns (see _overprinted); most glyphs have
+            # none of them, so the search is only made when one exists
+            here = columns.get(x)
+            if here is not None or x - 1 in columns or x + 1 in columns:
+                twin = _overprinted(columns, kept, x, g)
+                if twin is not None:
+                    k = kept[twin]
+                    kept[twin] = Glyph(
+                        k.text, k.x0, k.top, k.x1, k.bottom, k.size, True, k.unmapped, k.baseline
+                    )
+                    continue
+            if here is None:
+                columns[x] = [len(kept)]
+            else:
+                here.append(len(kept))
+        kept.append(
+            g
+            if text == g.text
+            else Glyph(text, g.x0, g.top, g.x1, g.bottom, g.size, g.bold, False, g.baseline)
+        )
     return kept
+
+
+# A glyph text -> what clean_glyphs keeps it as (see _kept_text), for every page: most pages
+# share most of their characters. Cleared when full, so odd files cannot grow it without end.
+_KEPT_AS: dict[str, str] = {}
+_KEPT_AS_MAX = 8192
+
+
+def _kept_text(text: str) -> str:
+    """A glyph text as :func:`clean_glyphs` keeps it: normalized, ``" "`` for any space, and
+    ``""`` when the glyph is dropped."""
+    # normalize_glyph_text's own fast path first: one ASCII or CJK character stays as is
+    if not (len(text) == 1 and (0x20 <= ord(text) < 0x7F or 0x3000 <= ord(text) < 0xE000)):
+        text = normalize_glyph_text(text)
+    return " " if text.isspace() else text
 
 
 def _overprinted(columns: dict[int, list[int]], kept: list[Glyph], x: int, g: Glyph) -> int | None:
@@ -190,20 +225,26 @@ def page_lines(page: PageContent, gutter_hint: float | None = None) -> tuple[lis
 
 def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped by baseline, top to bottom."""
-    rows: list[list[Glyph]] = []
-    row: list[Glyph] = []
-    base = 0.0
-    size = 0.0
-    for g in sorted(glyphs, key=_BASE):
+    ordered = sorted(glyphs, key=_BASE)
+    if not ordered:
+        return []
+    first = ordered[0]
+    row = [first]
+    rows = [row]
+    base, size = first.base, first.size
+    n = 1  # len(row)
+    for g in ordered[1:]:
         g_base, g_size = g.base, g.size
         # ``size if size > g_size else g_size`` is max(g_size, size), without the call
-        if rows and abs(g_base - base) <= ROW_TOLERANCE_EM * (size if size > g_size else g_size):
+        if abs(g_base - base) <= ROW_TOLERANCE_EM * (size if size > g_size else g_size):
             row.append(g)
-            base += (g_base - base) / len(row)
+            n += 1
+            base += (g_base - base) / n
         else:
             row = [g]
             rows.append(row)
             base, size = g_base, g_size
+            n = 1
     return rows
 
 
@@ -285,7 +326,11 @@ def join_glyphs(glyphs: Sequence[Glyph]) -> str:
         if prev is not None:
             if prev_cjk is None:
                 prev_cjk = _is_cjk(prev.text[-1])
-            first_cjk = _is_cjk(text[0])
+            # _is_cjk(text[0]), inline
+            cp = ord(text[0])
+            first_cjk = 0x3000 <= cp <= 0x9FFF or (
+                cp >= 0xF900 and (cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF or 0x20000 <= cp <= 0x2FFFF)
+            )
             # max(min(prev.size, g.size), 1.0) without the calls (the same result for NaN too)
             em = g.size if g.size < prev.size else prev.size
             if em < 1.0:
@@ -376,14 +421,18 @@ def _find_gutter(items: list[_Item], ctx: _Context) -> tuple[float, float, float
         [(i.top, i.bottom, i.x0, i.x1) for i in items]
         + [(b.top, b.bottom, b.x0, b.x1) for b in ctx.barriers if ytop < b.top < ybottom]
     )
-    free = _free_bands(spans, ytop, ybottom, best_height)
+    # x ranges where no probe can find a gap (see _free_bands), as sorted open intervals
+    crossed = _free_bands(spans, ytop, ybottom, best_height)
+    crossed_starts, crossed_ends = crossed if crossed is not None else ([], [])
     # Probes whose spans (and left/right sides) are the same give the same answer, and only
     # the first of equal answers is kept: probe once per interval between span edges.
     edges = sorted({e for _, _, x0, x1 in spans for e in (x0, x1) if e == e})  # NaN: never crossed
     seen: tuple[int, int] | None = None
     x = max(lo, GUTTER_SEARCH[0] * ctx.width)
-    while x <= min(hi, GUTTER_SEARCH[1] * ctx.width):
-        if free is None or free(x):
+    stop = min(hi, GUTTER_SEARCH[1] * ctx.width)
+    while x <= stop:
+        k = bisect_right(crossed_starts, x) - 1  # the last interval starting at or before x
+        if k < 0 or not (crossed_starts[k] < x < crossed_ends[k]):
             key = (bisect_left(edges, x), bisect_right(edges, x))
             if key != seen:
                 seen = key
@@ -400,14 +449,16 @@ def _free_bands(
     ytop: float,
     ybottom: float,
     min_gap: float,
-) -> Callable[[float], bool] | None:
-    """A test that rules out most probes of :func:`_find_gutter` without scanning the spans.
+) -> tuple[list[float], list[float]] | None:
+    """The x ranges where probes of :func:`_find_gutter` cannot find a gap: their starts and
+    ends, sorted open intervals, disjoint. Found without scanning the spans per probe.
 
     The text height is cut into horizontal bins of ``min_gap / 2.5``: a free vertical gap
     taller than ``min_gap`` at ``x`` holds a whole bin with room to spare, and no span that
     crosses ``x`` touches that bin. So a probe where every bin is crossed by a span touching
-    it has no such gap. Each bin's crossed x-ranges are merged once (a sweep), and the test is
-    a bisection per bin. ``None`` when the bins cannot be built (no positive gap to find).
+    it has no such gap. Each bin's crossed x-ranges are merged once (a sweep), and the ranges
+    crossed in every bin are their intersection. ``None`` when the bins cannot be built (no
+    positive gap to find).
     """
     step = min_gap / 2.5
     if not (step > 0 and (ybottom - ytop) / step < 64):
@@ -423,26 +474,47 @@ def _free_bands(
             b0 = ytop + j * step
             if top <= b0 + step and bottom >= b0:
                 bins[j].append((x0, x1))
-    merged: list[tuple[list[float], list[float]]] = []
-    for intervals in bins:
-        starts: list[float] = []
-        ends: list[float] = []
+    # The x where every bin is crossed: the intersection of each bin's merged ranges, built
+    # bin by bin. Each list of open intervals is sorted and disjoint, so one bisection tells
+    # whether a probe is in one of them.
+    starts: list[float] = []
+    ends: list[float] = []
+    for j, intervals in enumerate(bins):
+        bin_starts: list[float] = []
+        bin_ends: list[float] = []
         for x0, x1 in sorted(intervals):
-            if ends and x0 < ends[-1]:  # open intervals: touching ones leave the point free
-                ends[-1] = max(ends[-1], x1)
+            if bin_ends and x0 < bin_ends[-1]:  # open intervals: touching ones leave the point free
+                bin_ends[-1] = max(bin_ends[-1], x1)
             else:
-                starts.append(x0)
-                ends.append(x1)
-        merged.append((starts, ends))
+                bin_starts.append(x0)
+                bin_ends.append(x1)
+        if j == 0:
+            starts, ends = bin_starts, bin_ends
+        else:
+            starts, ends = _intersect(starts, ends, bin_starts, bin_ends)
+        if not starts:
+            break
+    return starts, ends
 
-    def is_free(x: float) -> bool:
-        for starts, ends in merged:
-            k = bisect_right(starts, x) - 1  # the last interval starting at or before x
-            if k < 0 or not (starts[k] < x < ends[k]):
-                return True
-        return False
 
-    return is_free
+def _intersect(
+    a_starts: list[float], a_ends: list[float], b_starts: list[float], b_ends: list[float]
+) -> tuple[list[float], list[float]]:
+    """The intersection of two sorted lists of disjoint open intervals, as another one."""
+    starts: list[float] = []
+    ends: list[float] = []
+    i = k = 0
+    while i < len(a_starts) and k < len(b_starts):
+        lo = a_starts[i] if a_starts[i] > b_starts[k] else b_starts[k]
+        hi = a_ends[i] if a_ends[i] < b_ends[k] else b_ends[k]
+        if lo < hi:
+            starts.append(lo)
+            ends.append(hi)
+        if a_ends[i] < b_ends[k]:
+            i += 1
+        else:
+            k += 1
+    return starts, ends
 
 
 def _hinted_gutter(items: list[_Item], ctx: _Context, x: float) -> tuple[float, float, float] | None:
@@ -507,9 +579,13 @@ def _leaf_lines(items: list[_Item], page: int) -> list[Line]:
     groups: list[list[_Item]] = []
     for item in sorted(items, key=lambda i: (i.base if i.table_lines is None else i.top, i.x0)):
         if item.table_lines is None:
+            base, size = item.base, item.size
             for group in reversed(groups[-3:]):
                 head = group[0]
-                if head.table_lines is None and _overlap(head, item):
+                # whether the two runs sit on one baseline
+                if head.table_lines is None and abs(head.base - base) <= ROW_TOLERANCE_EM * (
+                    size if size > head.size else head.size  # max(head.size, size)
+                ):
                     group.append(item)
                     break
             else:
@@ -534,23 +610,12 @@ def _split_by_size(runs: list[_Item]) -> list[list[_Item]]:
     name and the 8.5 pt "简历编号 … 更新时间" stamp right-aligned beside it)."""
     out: list[list[_Item]] = [runs[:1]]
     for run in runs[1:]:
-        a, b = _run_size(out[-1][-1]), _run_size(run)
+        a, b = out[-1][-1].size, run.size
         if max(a, b) > SAME_LINE_MAX_SIZE_RATIO * min(a, b):
             out.append([run])
         else:
             out[-1].append(run)
     return out
-
-
-def _run_size(run: _Item) -> float:
-    """The largest glyph size of a run (1.0 for a table), computed once in :func:`_make_item`."""
-    return run.size
-
-
-def _overlap(a: _Item, b: _Item) -> bool:
-    """Whether two runs sit on one baseline."""
-    size = max(_run_size(a), _run_size(b))
-    return abs(a.base - b.base) <= ROW_TOLERANCE_EM * size
 
 
 def make_line(parts: Sequence[Sequence[Glyph]], page: int, separator: str = " ") -> Line | None:
@@ -559,22 +624,17 @@ def make_line(parts: Sequence[Sequence[Glyph]], page: int, separator: str = " ")
     text = separator.join(t for t in texts if t)
     if not text:
         return None
-    glyphs = [g for p in parts for g in p if g.text != " "]
-    sizes: dict[float, int] = {}
-    # round(size, 1) once per size of the line; NaN is never found again (round gives a new
-    # NaN each time, so every NaN glyph counts under a key of its own, as without the cache)
-    rounded: dict[float, float] = {}
+    # characters per glyph size, in the order the sizes first appear; folded by round(size, 1)
+    # below, which keeps that order and the counts
+    by_size: dict[float, int] = {}
     bold = 0
-    first = glyphs[0]
+    first = next(g for p in parts for g in p if g.text != " ")  # there is one: text is not empty
     x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
-    for g in glyphs:
+    for g in chain.from_iterable(parts):
+        if g.text == " ":
+            continue
         n = len(g.text)
-        key = rounded.get(g.size)
-        if key is None:
-            key = round(g.size, 1)
-            if key == key:
-                rounded[g.size] = key
-        sizes[key] = sizes.get(key, 0) + n
+        by_size[g.size] = by_size.get(g.size, 0) + n
         if g.bold:
             bold += n
         # min() and max() keep the first extreme and replace it only on a strict < or >
@@ -586,6 +646,12 @@ def make_line(parts: Sequence[Sequence[Glyph]], page: int, separator: str = " ")
             x1 = g.x1
         if g.bottom > bottom:
             bottom = g.bottom
+    sizes: dict[float, int] = {}
+    for raw, n in by_size.items():
+        # round() gives a new NaN each time, so a NaN size stays a key of its own (engines
+        # build each glyph's size anew, so no two glyphs share one NaN object)
+        key = round(raw, 1)
+        sizes[key] = sizes.get(key, 0) + n
     size = max(sizes, key=sizes.__getitem__)
     bbox = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
     return Line(text=text, page=page, bbox=bbox, size=size, bold=bold * 2 > sum(sizes.values()))
@@ -598,12 +664,20 @@ def _read_table(table: Table, glyphs: list[Glyph], page: int) -> tuple[list[Line
     """The table's lines, and the glyphs that lie outside it."""
     cells: dict[BBox, list[Glyph]] = {cell: [] for row in table.rows for cell in row}
     rest: list[Glyph] = []
+    # a glyph belongs to the first cell (row by row) that holds its centre; a row is only
+    # searched when its bounding box holds the centre
+    rows = [_row_bounds(row) for row in table.rows if row]
+    x0, top, x1, bottom = table.bbox
     for g in glyphs:
-        cell = _cell_of(table, g)
-        if cell is None:
-            rest.append(g)
-        else:
-            cells[cell].append(g)
+        cx = g.cx
+        if x0 <= cx <= x1:
+            cy = (g.top + g.bottom) / 2  # g.cy
+            if top <= cy <= bottom:
+                cell = _cell_at(rows, cx, cy)
+                if cell is not None:
+                    cells[cell].append(g)
+                    continue
+        rest.append(g)
     filled = sum(1 for c in cells.values() if any(g.text != " " for g in c))
     if filled < 2:
         return [], glyphs
@@ -613,18 +687,31 @@ def _read_table(table: Table, glyphs: list[Glyph], page: int) -> tuple[list[Line
     return lines, rest
 
 
-def _cell_of(table: Table, g: Glyph) -> BBox | None:
-    x0, top, x1, bottom = table.bbox
-    cx = (g.x0 + g.x1) / 2  # g.cx and g.cy, computed once
-    if not x0 <= cx <= x1:
-        return None
-    cy = (g.top + g.bottom) / 2
-    if not top <= cy <= bottom:
-        return None
-    for row in table.rows:
-        for cell in row:
-            if cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
-                return cell
+def _row_bounds(row: tuple[BBox, ...]) -> tuple[float, float, float, float, tuple[BBox, ...]]:
+    """A table row's bounding box (and the row), for :func:`_cell_at`."""
+    x0, top = min(c[0] for c in row), min(c[1] for c in row)
+    x1, bottom = max(c[2] for c in row), max(c[3] for c in row)
+    # min() and max() only give NaN when the first cell has it; such a cell never holds a
+    # point, but the row's others can: the row is then always searched
+    inf = math.inf
+    return (
+        x0 if x0 == x0 else -inf,
+        top if top == top else -inf,
+        x1 if x1 == x1 else inf,
+        bottom if bottom == bottom else inf,
+        row,
+    )
+
+
+def _cell_at(
+    rows: list[tuple[float, float, float, float, tuple[BBox, ...]]], cx: float, cy: float
+) -> BBox | None:
+    """The first cell holding the point, from rows given with their bounding boxes."""
+    for rx0, rtop, rx1, rbottom, row in rows:
+        if rx0 <= cx <= rx1 and rtop <= cy <= rbottom:
+            for cell in row:
+                if cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
+                    return cell
     return None
 
 
@@ -632,7 +719,7 @@ def _cell_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """A cell's glyphs as lines (each a list of glyphs, left to right), top to bottom."""
     out: list[list[Glyph]] = []
     for row in _rows(glyphs):
-        ordered = sorted(row, key=lambda g: g.cx)
+        ordered = sorted(row, key=_CX)
         while ordered and ordered[0].text == " ":
             ordered.pop(0)
         if any(g.text != " " for g in ordered):

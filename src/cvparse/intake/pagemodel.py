@@ -10,7 +10,7 @@ corner (``top`` grows downwards), as pdfplumber reports them.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # CJK Radicals Supplement code points that some producers (Chrome/Skia on macOS: e013) emit
 # instead of the unified ideograph. NFKC only covers ⺟ and ⻳ in this block, so the
@@ -66,16 +66,23 @@ _KANGXI_FIRST, _KANGXI_LAST = 0x2F00, 0x2FD5
 _PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(slots=True, init=False)
 class Glyph:
     """One character on the page. ``text`` may be a space (a word-break hint) or a marker.
 
     ``baseline`` is the y of the glyph origin when the engine knows it: boxes of different
     fonts on one baseline can sit apart (pdfminer takes them from each font's descent; e003
     sets Latin and CJK fonts with very different ones), so rows are built from baselines.
+    ``base`` is the baseline, or ``bottom`` when the engine gave none; ``cx`` is the
+    horizontal centre.
     ``unmapped`` is set when the engine could not map the glyph to Unicode (pdfminer's
     ``(cid:N)``, pdfium's unicode-map error): such glyphs never reach the text but count
     against the text layer's quality.
+
+    Not frozen, for speed: every glyph of every page is built here, and a frozen dataclass
+    sets each field through ``object.__setattr__`` (about three times the cost). A glyph is
+    never changed once built (``base`` and ``cx`` would go stale): code that needs another
+    one builds a new glyph.
     """
 
     text: str
@@ -84,9 +91,13 @@ class Glyph:
     x1: float
     bottom: float
     size: float
-    bold: bool = False
-    unmapped: bool = False
-    baseline: float | None = None
+    bold: bool
+    unmapped: bool
+    baseline: float | None
+    # set once here rather than properties: the layout reads them for every glyph, as sort
+    # keys among others
+    base: float = field(init=False, repr=False, compare=False)
+    cx: float = field(init=False, repr=False, compare=False)
 
     def __init__(
         self,
@@ -100,46 +111,21 @@ class Glyph:
         unmapped: bool = False,
         baseline: float | None = None,
     ) -> None:
-        # The generated frozen __init__ goes through object.__setattr__ per field; every glyph
-        # of every page is built here (twice for some), so the slots are set directly.
-        _SET_TEXT(self, text)
-        _SET_X0(self, x0)
-        _SET_TOP(self, top)
-        _SET_X1(self, x1)
-        _SET_BOTTOM(self, bottom)
-        _SET_SIZE(self, size)
-        _SET_BOLD(self, bold)
-        _SET_UNMAPPED(self, unmapped)
-        _SET_BASELINE(self, baseline)
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
+        self.text = text
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self.size = size
+        self.bold = bold
+        self.unmapped = unmapped
+        self.baseline = baseline
+        self.base = bottom if baseline is None else baseline
+        self.cx = (x0 + x1) / 2
 
     @property
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
-
-    @property
-    def base(self) -> float:
-        return self.bottom if self.baseline is None else self.baseline
-
-
-# The slot descriptors' setters (they bypass the frozen __setattr__, as object.__setattr__ does).
-(
-    _SET_TEXT,
-    _SET_X0,
-    _SET_TOP,
-    _SET_X1,
-    _SET_BOTTOM,
-    _SET_SIZE,
-    _SET_BOLD,
-    _SET_UNMAPPED,
-    _SET_BASELINE,
-) = (
-    Glyph.__dict__[name].__set__
-    for name in ("text", "x0", "top", "x1", "bottom", "size", "bold", "unmapped", "baseline")
-)
 
 
 @dataclass(frozen=True, slots=True)

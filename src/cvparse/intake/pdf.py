@@ -18,6 +18,8 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from itertools import compress
+from operator import attrgetter
 from typing import Literal
 
 from ..document import Document, Line
@@ -31,7 +33,7 @@ from ..errors import (
 )
 from ..limits import NO_DEADLINE, Deadline, Limits
 from .layout import page_lines
-from .pagemodel import Glyph, PageContent, is_private_use
+from .pagemodel import PageContent, is_private_use
 from .pdf_engines import Engine, PdfiumEngine, PlumberEngine
 
 EngineName = Literal["pdfplumber", "pdfium"]
@@ -67,6 +69,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _DIGITS = re.compile(r"\d+")
+_TEXT = attrgetter("text")
+_UNMAPPED = attrgetter("unmapped")
 
 _PDFMINER_LOGGER = "pdfminer"
 _quiet_lock = threading.Lock()
@@ -351,16 +355,25 @@ def _pdfminer_loggers() -> list[logging.Logger]:
 
 
 def _check_text_layer(pages: list[PageContent], source: str | None) -> None:
-    total = unmapped = readable = 0
+    # Glyphs counted by text (in C), each distinct text judged once: ``total`` glyphs that are
+    # not spaces, of which ``unmapped`` have no Unicode and ``readable`` are mapped and not
+    # garbage. The unmapped ones are counted over all glyphs first, then taken back out.
+    counts: Counter[str] = Counter()
+    unmapped_texts: list[str] = []
     for p in pages:
-        for g in p.glyphs:
-            if g.text.isspace():
-                continue
-            total += 1
-            if g.unmapped:
-                unmapped += 1
-            elif not _is_garbage(g):
-                readable += 1
+        counts.update(map(_TEXT, p.glyphs))
+        unmapped_texts.extend(map(_TEXT, compress(p.glyphs, map(_UNMAPPED, p.glyphs))))
+    total = unmapped = readable = 0
+    for text, n in counts.items():
+        if not text.isspace():
+            total += n
+            if not _is_garbage(text):
+                readable += n
+    for text in unmapped_texts:
+        if not text.isspace():
+            unmapped += 1
+            if not _is_garbage(text):
+                readable -= 1
     mapped = total - unmapped
     if total < MIN_TEXT_CHARS or (readable < MIN_TEXT_CHARS and unmapped == 0):
         raise NoTextError(
@@ -382,13 +395,13 @@ def _check_text_layer(pages: list[PageContent], source: str | None) -> None:
         )
 
 
-def _is_garbage(g: Glyph) -> bool:
-    """A glyph whose character cannot be résumé text: a broken ToUnicode map produced it.
+def _is_garbage(text: str) -> bool:
+    """A glyph text whose character cannot be résumé text: a broken ToUnicode map produced it.
 
     Private-use code points count here although icons are private-use too: a page of icons
     is not a résumé, and real icon use stays far below :data:`MAX_GARBAGE_SHARE`.
     """
-    for ch in g.text:
+    for ch in text:
         cp = ord(ch)
         if 0x21 <= cp <= 0x7E or 0x4E00 <= cp <= 0x9FEF:
             continue  # printable ASCII and assigned CJK ideographs: most glyphs, never garbage

@@ -276,14 +276,16 @@ def _pdfium_glyphs(tp: Any, height: float) -> list[Glyph]:
     get_unicode, get_box, get_origin, get_angle, get_matrix, get_size, get_font, map_error = _text_functions()
     box = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
+    # the matrix's a, b, c and d as one bytes value (a dict key read in one step)
+    turn = (ctypes.c_char * (4 * ctypes.sizeof(ctypes.c_float))).from_buffer(matrix)
     name = ctypes.create_string_buffer(128)
     name_size = ctypes.c_ulong(128)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
     ox_ref, oy_ref, flags_ref = ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(ctypes.c_int())
     bold_of: dict[bytes, bool] = {}
-    # matrix -> its vertical scale, or None for a rotated glyph
-    scale_of: dict[tuple[float, float, float, float], float | None] = {}
+    # matrix (its a, b, c, d) -> its vertical scale, or None for a rotated glyph
+    scale_of: dict[bytes, float | None] = {}
     hypot = math.hypot
     not_glyphs = _NOT_GLYPHS
     glyphs: list[Glyph] = []
@@ -298,28 +300,38 @@ def _pdfium_glyphs(tp: Any, height: float) -> list[Glyph]:
             continue
         bottom = height - box.bottom
         get_origin(tp, i, ox_ref, oy_ref)
-        base = height - oy.value
         text = chr(code) if 0 < code < 0x110000 else ""
         if text.isspace():
             # generated spaces are zero-size points on the baseline: give them the line's size
-            append(Glyph(" ", box.left, height - box.top, box.right, bottom, last_size, False, False, base))
+            append(
+                Glyph(
+                    " ",
+                    box.left,
+                    height - box.top,
+                    box.right,
+                    bottom,
+                    last_size,
+                    False,
+                    False,
+                    height - oy.value,
+                )
+            )
             continue
         get_matrix(tp, i, matrix_ref)
-        turn = (matrix.a, matrix.b, matrix.c, matrix.d)
-        if turn in scale_of:
-            scale = scale_of[turn]
-        else:
+        key = turn.raw
+        scale = scale_of.get(key, scale_of)
+        if scale is scale_of:  # a new matrix
             angle = get_angle(tp, i)
             straight = not MAX_GLYPH_ANGLE < angle < 2 * math.pi - MAX_GLYPH_ANGLE
-            scale = scale_of[turn] = hypot(matrix.c, matrix.d) if straight else None
+            scale = scale_of[key] = hypot(matrix.c, matrix.d) if straight else None
         if scale is None:
             continue
         size = last_size = get_size(tp, i) * scale
-        key = name.value if get_font(tp, i, name, name_size, flags_ref) else b""
-        bold = bold_of.get(key)
+        font = name.value if get_font(tp, i, name, name_size, flags_ref) else b""
+        bold = bold_of.get(font)
         if bold is None:
-            bold = bold_of[key] = bool(_BOLD_NAME.search(key.decode("latin-1", "replace")))
-        if not key:
+            bold = bold_of[font] = bool(_BOLD_NAME.search(font.decode("latin-1", "replace")))
+        if not font:
             type3.append(len(glyphs))
         # pdfminer's box is one em tall from the descent line; pdfium's loose box uses the
         # font's (often taller) ascent. Use the pdfminer convention so both engines agree.
@@ -332,8 +344,8 @@ def _pdfium_glyphs(tp: Any, height: float) -> list[Glyph]:
                 bottom,
                 size,
                 bold,
-                bool(map_error(tp, i)) or not text,
-                base,
+                map_error(tp, i) != 0 or not text,
+                height - oy.value,
             )
         )
     # pdfium names no font for Type 3 glyphs: they are bold (see TYPE3_BOLD_MAX_SHARE) while
