@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Line:
     """One line of text in reading order.
 
@@ -28,6 +28,30 @@ class Line:
     size: float | None = None
     bold: bool = False
     heading: bool = False
+
+    def __init__(
+        self,
+        text: str,
+        page: int = 0,
+        bbox: tuple[float, float, float, float] | None = None,
+        size: float | None = None,
+        bold: bool = False,
+        heading: bool = False,
+    ) -> None:
+        # Every line of every document is built here: the slots are set directly, as the
+        # generated frozen __init__ would through object.__setattr__, at half the cost.
+        _SET_TEXT(self, text)
+        _SET_PAGE(self, page)
+        _SET_BBOX(self, bbox)
+        _SET_SIZE(self, size)
+        _SET_BOLD(self, bold)
+        _SET_HEADING(self, heading)
+
+
+# The slot descriptors' setters (they bypass the frozen __setattr__, as object.__setattr__ does).
+_SET_TEXT, _SET_PAGE, _SET_BBOX, _SET_SIZE, _SET_BOLD, _SET_HEADING = (
+    Line.__dict__[name].__set__ for name in ("text", "page", "bbox", "size", "bold", "heading")
+)
 
 
 @dataclass(slots=True)
