@@ -229,13 +229,13 @@ def squash(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-def _emphasis(doc: Document, keys: dict[int, str | None]) -> tuple[bool, float]:
+def _emphasis(doc: Document, texts: list[str], keys: dict[int, str | None]) -> tuple[bool, float]:
     """Whether this document marks headings by weight or size, and its body font size.
 
     PDFs and DOCX files set headings bold or larger; where most vocabulary headings are so
     marked, a vocabulary word in body type (a "语言" sub-label inside a skills sidebar) is
-    not a heading. The heading key of each line looked at is kept in ``keys`` (by line index)
-    for :func:`segment`.
+    not a heading. ``texts`` are the lines half-width; the heading key of each line looked at
+    is kept in ``keys`` (by line index) for :func:`segment`.
     """
     sizes = sorted(ln.size for ln in doc.lines if ln.size)
     if len(sizes) < 5:
@@ -245,7 +245,7 @@ def _emphasis(doc: Document, keys: dict[int, str | None]) -> tuple[bool, float]:
     for i, ln in enumerate(doc.lines):
         if not ln.size:
             continue
-        key = keys[i] = _heading_key(halfwidth(ln.text).strip())
+        key = keys[i] = _heading_key(texts[i].strip())
         if key is not None:
             if _emphasised(ln, body):
                 marked += 1
@@ -263,10 +263,11 @@ def segment(doc: Document) -> list[Section]:
     sections = [Section("header", "")]
     offset = 0
     known: dict[int, str | None] = {}
-    needs_emphasis, body_size = _emphasis(doc, known)
+    texts = [halfwidth(line.text) for line in doc.lines]
+    needs_emphasis, body_size = _emphasis(doc, texts, known)
     for i, line in enumerate(doc.lines):
         raw = line.text
-        text = halfwidth(raw)
+        text = texts[i]
         start = offset
         offset += len(raw) + 1
         stripped = text.strip()
