@@ -95,7 +95,9 @@ _RESUME_CONTENT = ("name", "education", "work", "projects", "skills", "summary",
 def parsed_from_document(doc: Document, deadline: Deadline = NO_DEADLINE, *, evidence: bool = True) -> Parsed:
     """Segment, extract, validate, then ground: a value with no span in the document is dropped
     (so :func:`parse` and :func:`parse_with_evidence` return the same profile). The deadline is
-    checked between stages."""
+    checked between stages. With ``evidence=False`` (:func:`parse`, which returns the profile
+    alone) grounding keeps and drops the same values but builds no evidence: the result's
+    ``evidence`` is empty."""
     new_document()  # helpers memoised per document forget the previous one
     deadline.check(doc.source, "before segmentation")
     sections = route_sub_labels(segment(doc))
