@@ -184,3 +184,16 @@ def test_white_space_spells_out_the_regex_modules_blanks() -> None:
     ours, theirs = re.compile(f"[{WHITE_SPACE}]"), regex.compile(r"\s")
     assert [c for c in range(0x10000) if bool(ours.match(chr(c))) != bool(theirs.match(chr(c)))] == []
     assert not ours.match("\x1c")
+
+
+def test_folds_to_ascii_lists_what_each_engine_takes_for_a_letter() -> None:
+    """The quick checks in kv, places and urls let these through to their patterns."""
+    import re
+
+    import regex
+
+    from cvparse.normalize.text import RE_FOLDS_TO_ASCII, REGEX_FOLDS_TO_ASCII
+
+    by_regex, by_re = regex.compile("[a-z]", regex.I), re.compile("[a-z]", re.I)
+    assert {chr(c) for c in range(0x80, 0x10000) if by_regex.match(chr(c))} == set(REGEX_FOLDS_TO_ASCII)
+    assert {chr(c) for c in range(0x80, 0x10000) if by_re.match(chr(c))} == set(RE_FOLDS_TO_ASCII)

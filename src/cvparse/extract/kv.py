@@ -17,7 +17,7 @@ import regex
 from .. import resources
 from ..memo import per_document
 from ..normalize.patterns import rx
-from ..normalize.text import WHITE_SPACE, fold_cjk
+from ..normalize.text import REGEX_FOLDS_TO_ASCII, WHITE_SPACE, fold_cjk
 
 _SEP_CHARS = "|｜│/／·•、,，;；\t"
 
@@ -86,10 +86,10 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
-# Characters the patterns' case-insensitive matching folds to an ASCII letter (İ, ſ, K). For
-# any other character, whether a label can start or end with it is a set lookup of its folded
-# lower case, and most places are ruled out without trying the ~200 labels there.
-_ODD = frozenset("\u0130\u017f\u212a")
+# For any character but those the patterns' case-insensitive matching folds to an ASCII letter,
+# whether a label can start or end with it is a set lookup of its folded lower case, and most
+# places are ruled out without trying the ~200 labels there.
+_ODD = frozenset(REGEX_FOLDS_TO_ASCII)
 
 
 def _may_end_label(line: str, colon: int, last: frozenset[str]) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cvparse import resources
+from cvparse.normalize.text import RE_FOLDS_TO_ASCII
 
 __all__ = ["find_city", "normalize_city", "split_cities"]
 
@@ -62,11 +63,7 @@ def _table() -> _Table:
     en_alt = "|".join(re.escape(n).replace(r"\ ", r"[\s\-]*") for n in sorted(en, key=len, reverse=True))
     pattern = re.compile(rf"(?P<cn>{cn_alt}){_SUFFIX}|(?<![A-Za-z])(?P<en>(?i:{en_alt}))(?![A-Za-z])")
     starts = {n[0] for n in cn} | {c for n in en for c in (n[0].lower(), n[0].upper())}
-    return _Table(cn, en, pattern, frozenset(starts | _FOLDS_TO_ASCII))
-
-
-# Characters re's case-insensitive matching takes for an ASCII letter (İ, ı, ſ, K).
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+    return _Table(cn, en, pattern, frozenset(starts) | frozenset(RE_FOLDS_TO_ASCII))
 
 
 def _place_of(m: re.Match[str]) -> _Place:

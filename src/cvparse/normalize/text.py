@@ -25,6 +25,12 @@ _FW[0x200B] = 0x20  # zero-width space: keeps length, reads as a blank
 # faster re (whose own \s also takes U+001C–U+001F): both engines then read blanks alike.
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
+# Characters case-insensitive matching takes for an ASCII letter: İ, ſ and the Kelvin sign for
+# the regex module, the dotless ı too for re. A quick check that stands in for a pattern by
+# comparing lower case must let these through to the pattern.
+REGEX_FOLDS_TO_ASCII = "\u0130\u017f\u212a"
+RE_FOLDS_TO_ASCII = REGEX_FOLDS_TO_ASCII + "\u0131"
+
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _LETTER_SPACED = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 

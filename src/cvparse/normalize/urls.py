@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from .patterns import rx
-from .text import halfwidth
+from .text import REGEX_FOLDS_TO_ASCII, halfwidth
 
 _KNOWN_HOSTS = (
     "github.com",
@@ -77,8 +77,8 @@ def _email_re() -> regex.Pattern[str]:
     )
 
 
-# as the domain before a known TLD: ".com", ".cn" (with the letters regex.I folds to a-z: İ ſ K)
-_DOT_LETTER = re.compile("\\.[A-Za-z\u0130\u017f\u212a]")
+# as the domain before a known TLD: ".com", ".cn" (what regex.I takes for a-z, on re)
+_DOT_LETTER = re.compile(f"\\.[A-Za-z{REGEX_FOLDS_TO_ASCII}]")
 
 
 def normalize_url(raw: str) -> str:
