@@ -68,16 +68,13 @@ def _vocabulary() -> _Vocabulary:
             field_of.setdefault(rx(r"\s+").sub("", label).lower(), field)
     alts = sorted(field_of, key=len, reverse=True)
     body = "|".join(_label_pattern(a) for a in alts)
-    # what a label can start with: a bare label is tried at every gap, and most gaps are
-    # followed by something else (a date, a school), which this rules out at once
-    first = "".join(sorted({regex.escape(a[0]) for a in alts}))
     return _Vocabulary(
         # matched backwards ((?r)) from each colon: a label ends at one, and the longest label
         # ending there is the one a forward search would find first
         colon=regex.compile(rf"(?r){_COLON_BEFORE}(?P<label>{body})[ \t]*(?P<colon>[:：])", regex.I),
         # labels without a colon, set apart by a bar or a wide gap (table cells: ``姓 名 | 吴浩然``)
         bare=regex.compile(
-            rf"{_BARE_BEFORE}(?=[ \t]*[{first}])[ \t]*(?P<label>{body})[ \t]*(?:[|｜│\t]|\s{{2,}}|\s(?=\S))",
+            rf"{_BARE_BEFORE}[ \t]*(?P<label>{body})[ \t]*(?:[|｜│\t]|\s{{2,}}|\s(?=\S))",
             regex.I,
         ),
         field_of=field_of,
