@@ -65,7 +65,7 @@ def _vocabulary() -> _Vocabulary:
     field_of: dict[str, str] = {}
     for field, *labels in resources.rows("labels.tsv"):
         for label in labels:
-            field_of.setdefault(rx(r"\s+").sub("", label).lower(), field)
+            field_of.setdefault(_SPACES.sub("", label).lower(), field)
     alts = sorted(field_of, key=len, reverse=True)
     body = "|".join(_label_pattern(a) for a in alts)
     return _Vocabulary(
