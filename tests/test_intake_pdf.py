@@ -429,6 +429,7 @@ def test_import_cvparse_does_not_load_pdf_engines() -> None:
 def test_bare_pdfium_functions_match_the_bindings() -> None:
     """The engine calls pdfium without ctypes' argument conversion only when the bindings
     declare the signature it was written for; otherwise it keeps the checked function."""
+    import _ctypes
     import ctypes
 
     import pypdfium2
@@ -441,6 +442,7 @@ def test_bare_pdfium_functions_match_the_bindings() -> None:
     assert _bare(checked, _PTR) is checked  # another arity
     bare = _bare(checked, _PTR, ctypes.c_int)
     assert bare is not checked and bare.argtypes is None and bare.restype is checked.restype
+    assert bare._flags_ & _ctypes.FUNCFLAG_PYTHONAPI  # called with the GIL held, as PyDLL's functions
     bare_size = _bare(raw.FPDFText_GetFontSize, _PTR, ctypes.c_int)  # a double result
     pdf = pypdfium2.PdfDocument(two_column_pdf())
     try:
