@@ -401,7 +401,8 @@ def route_sub_labels(sections: list[Section]) -> list[Section]:
         keep = Section(sec.key, sec.title, heading_line=sec.heading_line)
         out.append(keep)
         for ln in sec.lines:
-            m = _SUB_LABEL.match(ln.text)
+            # (the label ends at a colon: most lines have none, and skip the match)
+            m = _SUB_LABEL.match(ln.text) if ":" in ln.text or "：" in ln.text else None
             key = _heading_key(m.group("label")) if m else None  # (line texts are half-width)
             if key == "basic" and sec.key in ("header", "basic"):
                 key = None
