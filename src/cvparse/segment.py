@@ -85,6 +85,7 @@ def _vocab() -> dict[str, str]:
 
 _JOINERS = re.compile(f"[{WHITE_SPACE}·•\\-_/&+,]+")
 _BILINGUAL_SPLIT = regex.compile(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})")
+_LATIN = re.compile(r"[A-Za-z]")
 # Literal words (no class, no flag): re reads them as regex does, at a fraction of the call cost.
 _AWARD_WORD = re.compile(r"获奖|荣誉|奖项|award|honou?r")
 _CERT_WORD = re.compile(r"证书|资格|certific")
@@ -142,7 +143,7 @@ def _heading_key(text: str) -> str | None:
     if key:
         return key
     # Bilingual: 教育背景 Education / Education 教育背景 / 工作经历 | Work Experience
-    if not core.isascii() and _HAN_LATIN_MEET.search(core):
+    if not core.isascii() and _LATIN.search(core) and _HAN_LATIN_MEET.search(core):
         parts = [p for p in _BILINGUAL_SPLIT.split(core) if p]
         if len(parts) == 2:
             keys = {vocab.get(_fold_half(_strip_decor(p))) for p in parts}
@@ -156,7 +157,9 @@ def _heading_key(text: str) -> str | None:
 
 # Content after a heading on the same line is set apart by a bar, a tab or a wide gap.
 _INLINE = regex.compile(r"^(?P<head>.{2,24}?)(?:\s*[|｜│]\s*|\t+\s*|\s{2,})(?P<rest>\S.*)$")
-_INLINE_GAP = re.compile(f"[|｜│\t]|[{WHITE_SPACE}]{{2}}")
+# A bar or tab, or two blanks: led by one class (the bar or tab is itself, a blank needs a
+# blank after it), which re scans for in C instead of trying both branches at every position.
+_INLINE_GAP = re.compile(f"[|｜│\t{WHITE_SPACE}](?:(?<=[|｜│\t])|[{WHITE_SPACE}])")
 
 
 def _heading_shaped(text: str) -> bool:
