@@ -67,6 +67,13 @@ _DECOR_TRAIL = regex.compile(r"(?r)[\s\p{So}\p{Sk}\p{Co}\p{Pd}_=~*#:：|│┃�
 _RULE = regex.compile(r"^[\s\p{Pd}_=~*#·•.。\u2500-\u257f\u2580-\u259f]{3,}$")
 
 
+def _is_rule(text: str) -> bool:
+    """A line drawn with dashes, equals signs, dots or box-drawing characters (``text`` is not empty)."""
+    # A CJK ideograph or an ASCII letter or digit is none of _RULE's characters: text lines
+    # start with one, and skip the match.
+    return not _plain_char(text[0], "") and _RULE.match(text) is not None
+
+
 @cache
 def _vocab() -> dict[str, str]:
     table: dict[str, str] = {}
@@ -79,8 +86,16 @@ def _vocab() -> dict[str, str]:
 _JOINERS = re.compile(f"[{WHITE_SPACE}·•\\-_/&+,]+")
 _BILINGUAL_SPLIT = regex.compile(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})")
 _LATIN = re.compile(r"[A-Za-z]")
-_AWARD_WORD = regex.compile(r"获奖|荣誉|奖项|award|honou?r")
-_CERT_WORD = regex.compile(r"证书|资格|certific")
+# Literal words (no class, no flag): re reads them as regex does, at a fraction of the call cost.
+_AWARD_WORD = re.compile(r"获奖|荣誉|奖项|award|honou?r")
+_CERT_WORD = re.compile(r"证书|资格|certific")
+# Where _BILINGUAL_SPLIT can split, a Han character (never ASCII) and an ASCII letter stand
+# side by side across blanks (regex's \s is WHITE_SPACE) and at most one bar or slash: a
+# superset of its split points that re finds in one scan, so most lines skip the split.
+_HAN_LATIN_MEET = re.compile(
+    f"[^\\x00-\\x7f][{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*[A-Za-z]"
+    f"|[A-Za-z][{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*[^\\x00-\\x7f]"
+)
 
 
 def _fold(text: str) -> str:
@@ -128,7 +143,7 @@ def _heading_key(text: str) -> str | None:
     if key:
         return key
     # Bilingual: 教育背景 Education / Education 教育背景 / 工作经历 | Work Experience
-    if not core.isascii() and _LATIN.search(core):
+    if not core.isascii() and _LATIN.search(core) and _HAN_LATIN_MEET.search(core):
         parts = [p for p in _BILINGUAL_SPLIT.split(core) if p]
         if len(parts) == 2:
             keys = {vocab.get(_fold_half(_strip_decor(p))) for p in parts}
@@ -142,16 +157,29 @@ def _heading_key(text: str) -> str | None:
 
 # Content after a heading on the same line is set apart by a bar, a tab or a wide gap.
 _INLINE = regex.compile(r"^(?P<head>.{2,24}?)(?:\s*[|｜│]\s*|\t+\s*|\s{2,})(?P<rest>\S.*)$")
-_INLINE_GAP = re.compile(f"[|｜│\t]|[{WHITE_SPACE}]{{2}}")
+# A bar or tab, or two blanks: led by one class (the bar or tab is itself, a blank needs a
+# blank after it), which re scans for in C instead of trying both branches at every position.
+_INLINE_GAP = re.compile(f"[|｜│\t{WHITE_SPACE}](?:(?<=[|｜│\t])|[{WHITE_SPACE}])")
 
 
 def _heading_shaped(text: str) -> bool:
+    """A short all-Han line ending in a heading noun."""
+    # The folded text _HEADING_NOUN matches ends in one of its nouns' last characters, a Han
+    # character that the blanks squash removes (all str.isspace) can only follow: most lines
+    # fail this one-character test, before the squash and the match.
+    if fold_cjk(text.rstrip()[-1:]) not in _HEADING_NOUN_ENDS:
+        return False
     core = squash(text)
     return len(core) <= _HEADING_NOUN_MAX and _HEADING_NOUN.match(fold_cjk(core)) is not None
 
 
+# _INLINE's separator starts after a head of 2 to 24 characters: a bar or tab at 2..25 (after
+# at most one blank) or two blanks from 2..24 on, so a gap is looked for there only.
+_GAP_FROM, _GAP_TO = 2, 24 + 3
+
+
 def _split_inline(text: str) -> tuple[str, str, int] | None:
-    if not _INLINE_GAP.search(text):  # most lines: no bar, tab or wide gap to split at
+    if not _INLINE_GAP.search(text, _GAP_FROM, _GAP_TO):  # most lines: no bar, tab or wide gap
         return None
     m = _INLINE.match(text)
     if not m:
@@ -179,11 +207,28 @@ _KEYWORD_KEYS = (
 )
 # Section headings end in one of these nouns; a short all-Han line that does (and does not
 # start with a verb) is a heading even in plain type.
+_HEADING_NOUNS = (
+    "荣誉",
+    "奖项",
+    "获奖",
+    "经历",
+    "经验",
+    "技能",
+    "证书",
+    "背景",
+    "评价",
+    "总结",
+    "情况",
+    "意向",
+    "简介",
+    "资质",
+)
 _HEADING_NOUN = regex.compile(
     r"^(?!获得|负责|参与|担任|主导|完成|取得|荣获)\p{Han}{2,6}(?:与|及|和)?\p{Han}{0,4}"
-    r"(?:荣誉|奖项|获奖|经历|经验|技能|证书|背景|评价|总结|情况|意向|简介|资质)$"
+    f"(?:{'|'.join(_HEADING_NOUNS)})$"
 )
 _HEADING_NOUN_MAX = 6 + 1 + 4 + 2  # the longest text it can match
+_HEADING_NOUN_ENDS = frozenset(noun[-1] for noun in _HEADING_NOUNS)
 _HAN_WORDS = regex.compile(r"[\p{Han}&与及和/]+")
 _NOT_HEADING_TAIL = regex.compile(r"(?:描述|内容|职责|名称|时间|业绩|成果|地点|角色|职务|背景)$")
 
@@ -263,7 +308,7 @@ def segment(doc: Document) -> list[Section]:
     sections = [Section("header", "")]
     offset = 0
     known: dict[int, str | None] = {}
-    texts = [halfwidth(line.text) for line in doc.lines]
+    texts = _halfwidth_lines(doc.lines)
     needs_emphasis, body_size = _emphasis(doc, texts, known)
     for i, line in enumerate(doc.lines):
         raw = line.text
@@ -271,7 +316,7 @@ def segment(doc: Document) -> list[Section]:
         start = offset
         offset += len(raw) + 1
         stripped = text.strip()
-        if not stripped or _RULE.match(stripped):
+        if not stripped or _is_rule(stripped):
             continue
         key = known[i] if i in known else _heading_key(stripped)
         if key is not None and needs_emphasis and not _emphasised(line, body_size):
@@ -301,6 +346,16 @@ def segment(doc: Document) -> list[Section]:
             continue
         sections[-1].lines.append(SLine(text, i, start, 0, raw))
     return sections
+
+
+def _halfwidth_lines(lines: list[Line]) -> list[str]:
+    """:func:`halfwidth` of each line's text, done over the whole document at once."""
+    # halfwidth maps one character to one and never to or from a newline, so the lines joined
+    # by newlines come back apart unchanged, unless a line held a newline of its own.
+    texts = halfwidth("\n".join([line.text for line in lines])).split("\n")
+    if len(texts) != len(lines):
+        return [halfwidth(line.text) for line in lines]
+    return texts
 
 
 def _plausible_heading(text: str) -> bool:
@@ -349,7 +404,8 @@ def route_sub_labels(sections: list[Section]) -> list[Section]:
         keep = Section(sec.key, sec.title, heading_line=sec.heading_line)
         out.append(keep)
         for ln in sec.lines:
-            m = _SUB_LABEL.match(ln.text)
+            # (the label ends at a colon: most lines have none, and skip the match)
+            m = _SUB_LABEL.match(ln.text) if ":" in ln.text or "：" in ln.text else None
             key = _heading_key(m.group("label")) if m else None  # (line texts are half-width)
             if key == "basic" and sec.key in ("header", "basic"):
                 key = None
