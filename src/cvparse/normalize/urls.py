@@ -8,8 +8,11 @@ ending in ``e.g.`` or a file name is not a link. E-mails are lower-cased.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import regex
 
@@ -79,6 +82,8 @@ def _email_re() -> regex.Pattern[str]:
 
 # as the domain before a known TLD: ".com", ".cn" (what regex.I takes for a-z, on re)
 _DOT_LETTER = re.compile(f"\\.[A-Za-z{REGEX_FOLDS_TO_ASCII}]")
+# what a line needs for find_urls to read it: a scheme's "://" or a dotted name
+_LINK_MARK = re.compile(f"://|{_DOT_LETTER.pattern}")
 
 
 def normalize_url(raw: str) -> str:
@@ -98,7 +103,7 @@ def find_emails(text: str) -> list[Hit]:
 def find_urls(text: str) -> list[Hit]:
     """Links in ``text``: explicit ``http(s)://`` ones, and bare ones on known hosts or with a path."""
     t = halfwidth(text)
-    if "://" not in t and not _DOT_LETTER.search(t):  # a link has a scheme or a dotted host name
+    if not _LINK_MARK.search(t):  # a link has a scheme or a dotted host name
         return []
     emails = [(h.start, h.end) for h in find_emails(t)]
     out: list[Hit] = []
@@ -116,3 +121,19 @@ def find_urls(text: str) -> list[Hit]:
                 continue
         out.append(Hit(normalize_url(raw), m.start(), m.start() + len(raw)))
     return out
+
+
+def find_urls_in_lines(lines: Sequence[str]) -> list[Hit]:
+    """:func:`find_urls` of each line, in order (spans within their line).
+
+    Most lines hold neither a scheme nor a dotted name, and finding that out for each was a
+    call per line: the lines are joined and scanned once for them instead, and only the lines
+    where one is found are read. ``halfwidth`` maps one character to one, and neither mark
+    holds a line break, so a mark found in the joined text is one in its line's text.
+    """
+    text = halfwidth("\n".join(lines))
+    ends = list(accumulate(len(line) + 1 for line in lines))  # past each line's break
+    marked: dict[int, None] = {}
+    for m in _LINK_MARK.finditer(text):
+        marked.setdefault(bisect_right(ends, m.start()), None)
+    return [hit for i in marked for hit in find_urls(lines[i])]
