@@ -48,6 +48,9 @@ _KNOWN_HOSTS = (
 )
 
 
+_KNOWN_SUBDOMAINS = tuple("." + host for host in _KNOWN_HOSTS)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     value: str
@@ -72,10 +75,11 @@ def _url_re() -> regex.Pattern[str]:
 
 
 @cache
-def _email_re() -> regex.Pattern[str]:
+def _email_re() -> re.Pattern[str]:
     # The local part is capped at 64 characters (RFC 5321's limit) and starts after a non-letter:
     # unbounded, a 100 KB run of letters before an "@" cost a scan per start position (minutes).
-    return regex.compile(
+    # Only ASCII classes and no flags: re reads it as regex would, in half the time.
+    return re.compile(
         r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
     )
 
@@ -105,18 +109,19 @@ def find_urls(text: str) -> list[Hit]:
     t = halfwidth(text)
     if not _LINK_MARK.search(t):  # a link has a scheme or a dotted host name
         return []
-    emails = [(h.start, h.end) for h in find_emails(t)]
+    emails: list[tuple[int, int]] | None = None  # looked for once a link is (most lines have none)
     out: list[Hit] = []
     for m in _url_re().finditer(t):
+        if emails is None:
+            emails = [(h.start, h.end) for h in find_emails(t)]
         if any(s <= m.start() < e for s, e in emails):
             continue
         raw = m.group()
         raw = raw.rstrip(".,;:!?)）]】>'\"")
-        has_scheme = "://" in raw
-        host = rx(r"(?i)^(?:https?|ftp)://").sub("", raw).split("/")[0].lower()
-        host = host[4:] if host.startswith("www.") else host
-        if not has_scheme:
-            known = any(host == k or host.endswith("." + k) for k in _KNOWN_HOSTS)
+        if "://" not in raw:  # a bare name: on a known host, or with a path or www.
+            host = raw.split("/")[0].lower()
+            host = host[4:] if host.startswith("www.") else host
+            known = host in _KNOWN_HOSTS or host.endswith(_KNOWN_SUBDOMAINS)
             if not known and "/" not in raw and not raw.lower().startswith("www."):
                 continue
         out.append(Hit(normalize_url(raw), m.start(), m.start() + len(raw)))
