@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+import string
 
 import pytest
 import regex
@@ -106,3 +107,26 @@ def test_a_piece_is_read_for_its_shape(piece: str, values: dict[str, object]) ->
     out = personal.Personal()
     personal._take_piece(out, piece)
     assert out.values == values
+
+
+def test_link_marks_as_written_are_where_halfwidth_text_has_them() -> None:
+    from cvparse.normalize.text import halfwidth
+
+    def marked(text: str) -> bool:
+        return any(mark.search(text) for mark in urls._MARKS_AS_WRITTEN)
+
+    def marked_halfwidth(text: str) -> bool:
+        t = halfwidth(text)
+        return "://" in t or urls._DOT_LETTER.search(t) is not None
+
+    # every character halfwidth makes a dot, colon, slash or ASCII letter, and a few others
+    kin = [chr(c) for c in range(0x10000) if halfwidth(chr(c)) in ".:/" + string.ascii_letters]
+    chars = sorted({*kin, "x", "中", " ", "İ", "ſ", "\u212a", "\u0131"})
+    for a in chars:
+        for b in chars:
+            assert marked(a + b) == marked_halfwidth(a + b), a + b
+    slashes = [":", "：", "/", "／", "x"]
+    for a in slashes:
+        for b in slashes:
+            for c in slashes:
+                assert marked(a + b + c) == marked_halfwidth(a + b + c), a + b + c

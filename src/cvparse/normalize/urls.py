@@ -86,8 +86,13 @@ def _email_re() -> re.Pattern[str]:
 
 # as the domain before a known TLD: ".com", ".cn" (what regex.I takes for a-z, on re)
 _DOT_LETTER = re.compile(f"\\.[A-Za-z{REGEX_FOLDS_TO_ASCII}]")
-# what a line needs for find_urls to read it: a scheme's "://" or a dotted name
-_LINK_MARK = re.compile(f"://|{_DOT_LETTER.pattern}")
+# The same marks (a scheme's "://", a dot before a letter) in text as written, before halfwidth
+# makes its full-width forms ASCII (．→. ：→: ／→/ Ａ→A ａ→a): each pattern starts with one
+# literal character, which re looks for fast (an alternation is tried at every position).
+_LETTER = f"[A-Za-zＡ-Ｚａ-ｚ{REGEX_FOLDS_TO_ASCII}]"
+_MARKS_AS_WRITTEN = tuple(
+    re.compile(p) for p in (f"\\.(?={_LETTER})", f"．(?={_LETTER})", ":(?=[/／]{2})", "：(?=[/／]{2})")
+)
 
 
 def normalize_url(raw: str) -> str:
@@ -107,7 +112,7 @@ def find_emails(text: str) -> list[Hit]:
 def find_urls(text: str) -> list[Hit]:
     """Links in ``text``: explicit ``http(s)://`` ones, and bare ones on known hosts or with a path."""
     t = halfwidth(text)
-    if not _LINK_MARK.search(t):  # a link has a scheme or a dotted host name
+    if "://" not in t and not _DOT_LETTER.search(t):  # a link has a scheme or a dotted host name
         return []
     emails: list[tuple[int, int]] | None = None  # looked for once a link is (most lines have none)
     out: list[Hit] = []
@@ -132,13 +137,11 @@ def find_urls_in_lines(lines: Sequence[str]) -> list[Hit]:
     """:func:`find_urls` of each line, in order (spans within their line).
 
     Most lines hold neither a scheme nor a dotted name, and finding that out for each was a
-    call per line: the lines are joined and scanned once for them instead, and only the lines
-    where one is found are read. ``halfwidth`` maps one character to one, and neither mark
-    holds a line break, so a mark found in the joined text is one in its line's text.
+    call per line (and a halfwidth copy of it): the lines as written are joined and scanned
+    once for the marks instead, and only the lines where one is found are read. No mark holds
+    a line break, so a mark found in the joined text is one in its line.
     """
-    text = halfwidth("\n".join(lines))
+    text = "\n".join(lines)
     ends = list(accumulate(len(line) + 1 for line in lines))  # past each line's break
-    marked: dict[int, None] = {}
-    for m in _LINK_MARK.finditer(text):
-        marked.setdefault(bisect_right(ends, m.start()), None)
-    return [hit for i in marked for hit in find_urls(lines[i])]
+    marked = {bisect_right(ends, m.start()) for mark in _MARKS_AS_WRITTEN for m in mark.finditer(text)}
+    return [hit for i in sorted(marked) for hit in find_urls(lines[i])]
