@@ -130,3 +130,12 @@ def test_link_marks_as_written_are_where_halfwidth_text_has_them() -> None:
         for b in slashes:
             for c in slashes:
                 assert marked(a + b + c) == marked_halfwidth(a + b + c), a + b + c
+
+
+def test_the_checks_before_halfwidth_see_what_they_would_see_after_it() -> None:
+    from cvparse.normalize.text import halfwidth
+
+    digit = regex.compile(r"\d")
+    for ch in map(chr, range(0x10000)):  # halfwidth maps characters of the BMP only
+        assert bool(digit.match(ch)) == bool(digit.match(halfwidth(ch))), ch  # find_phones
+        assert ("@" in halfwidth(ch)) == (ch in "@＠"), ch  # find_emails

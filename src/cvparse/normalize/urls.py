@@ -103,9 +103,9 @@ def normalize_url(raw: str) -> str:
 
 
 def find_emails(text: str) -> list[Hit]:
-    t = halfwidth(text)
-    if "@" not in t:  # most lines: skip the scan
+    if "@" not in text and "＠" not in text:  # most lines: skip the scan (and the halfwidth copy)
         return []
+    t = halfwidth(text)
     return [Hit(m.group().lower(), m.start(), m.end()) for m in _email_re().finditer(t)]
 
 
