@@ -18,7 +18,7 @@ from ..normalize.patterns import rx
 from ..normalize.places import normalize_city, split_cities
 from ..normalize.text import clean_value
 from ..segment import Section
-from .kv import pairs
+from .kv import KV, pairs
 
 _SALARY = regex.compile(
     r"^(?:(?:年薪|税前)\s*)?\d[\d,.]*\s*(?:[kK千万wW]|元)?\s*(?:[-~至到]\s*\d[\d,.]*\s*)?(?:[kK千万wW]|元)"
@@ -96,7 +96,11 @@ def extract(sections: list[Section], *, headline: str | None = None) -> dict[str
     for sec in sections:
         in_intention = sec.key == "intention"
         for ln in sec.lines:
-            _line(ln.text, in_intention, got)
+            text = ln.text
+            labelled = pairs(text, bare=in_intention or "|" in text or "｜" in text)
+            # outside an intention section only labelled values count, and most lines have none
+            if labelled or in_intention:
+                _line(text, labelled, in_intention, got)
     if (
         not got.positions
         and headline
@@ -106,9 +110,9 @@ def extract(sections: list[Section], *, headline: str | None = None) -> dict[str
     return got.result()
 
 
-def _line(text: str, in_intention: bool, got: _Collector) -> None:
-    grid = "|" in text or "｜" in text
-    labelled = pairs(text, bare=in_intention or grid)
+def _line(text: str, labelled: tuple[KV, ...], in_intention: bool, got: _Collector) -> None:
+    """The intention facts of one line, given its labelled pairs (bare labels count in an
+    intention section and on a grid line)."""
     known = [kv for kv in labelled if kv.field in FIELDS]
     if not known:
         # an intention section's own line without labels: "算法工程师 | 杭州 | 15-20K"
@@ -122,7 +126,7 @@ def _line(text: str, in_intention: bool, got: _Collector) -> None:
         return
     if in_intention:
         lead = text[: known[0].label_start if known[0].label_start >= 0 else known[0].start]
-        if lead.strip() and not rx(r"[:：]").search(lead):
+        if lead.strip() and ":" not in lead and "：" not in lead:
             _unlabelled(lead, got.take, first_is_position=True)
     for kv in known:
         if kv.field == "positions" and not in_intention and kv.label in ("岗位", "职位", "Position"):

@@ -19,15 +19,26 @@ from ..normalize.dates import parse_date
 from ..normalize.patterns import rx
 from ..normalize.phones import find_phones, normalize_phone
 from ..normalize.places import find_city, normalize_city
-from ..normalize.text import clean_value, squash_cjk_spaces
-from ..normalize.urls import find_emails, find_urls
+from ..normalize.text import REGEX_FOLDS_TO_ASCII, clean_value, squash_cjk_spaces
+from ..normalize.urls import find_emails, find_urls_in_lines, normalize_url
 from ..segment import Section, heading_key
 from .kv import chunks, field_of_label, pairs
 from .numbers import years_of_experience
 
 _GENDER = {"男": "male", "女": "female", "male": "male", "female": "female", "m": "male", "f": "female"}
 _ETHNIC = regex.compile(r"(?<![\p{Han}])(汉族|[\p{Han}]{1,4}族)(?![\p{Han}])")
-_POLITICAL = regex.compile(r"中共党员|中共预备党员|预备党员|共青团员|团员|群众|民主党派|无党派人士|党员")
+_POLITICAL_STATUSES = (
+    "中共党员",
+    "中共预备党员",
+    "预备党员",
+    "共青团员",
+    "团员",
+    "群众",
+    "民主党派",
+    "无党派人士",
+    "党员",
+)
+_POLITICAL = regex.compile("|".join(_POLITICAL_STATUSES))
 _AGE = regex.compile(r"(?<!\d)(\d{2})\s*(?:岁|周岁|years old)")
 _BIRTH = regex.compile(
     r"((?:19|20)\d{2}(?:\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?)?)\s*(?:年)?\s*(?:出生|生人|生)(?!产|活|物)"
@@ -113,7 +124,7 @@ def extract(
 ) -> Personal:
     out = Personal()
     personal_keys = {"header", "basic", "other"}
-    kv_lines = [ln.text for s in sections for ln in s.lines]
+    all_text = [ln.text for s in sections for ln in s.lines]
     head_lines = [ln.text for s in sections if s.key in personal_keys for ln in s.lines]
     # pieces of an intention line (求职：仓库主管，哈尔滨) are wishes, not facts about the person
     fact_lines = [t for t in head_lines if not any(kv.field in _INTENTION_FIELDS for kv in pairs(t))]
@@ -125,7 +136,7 @@ def extract(
             out.put("hometown", normalize_city(home.group(1)))
 
     # 1. labelled pairs anywhere (sidebars put them under any heading)
-    for text in kv_lines:
+    for text in all_text:
         colon = pairs(text)
         for kv in colon or pairs(text, bare=True):
             if not colon and kv.field == "name" and not _name_from_line(kv.value):
@@ -135,11 +146,12 @@ def extract(
     # 2. unlabelled pieces of header lines
     for text in fact_lines[:40]:
         for piece, _ in chunks(text):
-            for part in _COMMA_SPLIT.split(piece) if len(piece) <= 40 else [piece]:
+            # (most pieces hold no comma, and the split would leave them whole)
+            has_comma = "，" in piece or "," in piece
+            for part in _COMMA_SPLIT.split(piece) if has_comma and len(piece) <= 40 else [piece]:
                 _take_piece(out, part)
 
     # 3. contact details found anywhere
-    all_text = [ln.text for s in sections for ln in s.lines]
     _contacts(out, head_lines + all_text)
     if "wechat" not in out.values:
         _bare_wechat(out, head_lines[:15])
@@ -169,21 +181,15 @@ def extract(
 
     # 5. narrative bio facts (王建华，男，1968年出生)
     for text in all_text[:10]:
-        if _GENDER_IN_BIO.search(text):
-            g = _GENDER_IN_BIO.search(text)
-            if g:
-                out.put("gender", _GENDER[g.group(1)])
+        g = _GENDER_IN_BIO.search(text) if "男" in text or "女" in text else None
+        if g:
+            out.put("gender", _GENDER[g.group(1)])
             b = _BIRTH.search(text)
             if b:
                 out.put("birth_date", parse_date(b.group(1)))
 
-    links: list[str] = []
-    for text in all_text:
-        links.extend(h.value for h in find_urls(text))
-    for link in meta_links:
-        links.append(link)
-    from ..normalize.urls import normalize_url
-
+    links = [h.value for h in find_urls_in_lines(all_text)]
+    links.extend(meta_links)
     seen: dict[str, None] = {}
     for link in links:
         if link.lower().startswith("mailto:") or link.startswith("#"):
@@ -252,7 +258,6 @@ def _take_labelled(out: Personal, field_name: str, value: str) -> None:
 
 _COMMA_SPLIT = regex.compile(r"\s*[，,]\s*")
 _ICON_LEAD = regex.compile(r"^[\p{So}\p{Co}\s]+")
-_GENDER_WORD = regex.compile(r"(男|女)(?:性)?")
 _YEAR_MONTH = regex.compile(r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}(?!\d))?")
 _BIRTH_PIECE = regex.compile(
     r"(?:19|20)\d{2}\s*[年./\-]\s*\d{1,2}(?:\s*[月./\-]\s*\d{1,2}\s*日?|\s*月)?\s*(?:出生|生)?|(?:19|20)\d{2}\s*年\s*(?:出生|生)"
@@ -260,6 +265,8 @@ _BIRTH_PIECE = regex.compile(
 _YEARS_PIECE = regex.compile(r"\d{1,2}\s*年")
 _NON_DIGITS = regex.compile(r"\D")
 _LIVES_IN = regex.compile(r"^(?:现居|现居住|现住|居住|常驻|base|based in)\s*[:：]?\s*(.+)$", regex.I)
+# what _LIVES_IN can start with (with what case-insensitive matching takes for an ASCII letter)
+_LIVES_IN_FIRST = frozenset("现居常bB" + REGEX_FOLDS_TO_ASCII)
 _DIGIT = regex.compile(r"\d")
 _CITY_SUFFIX = regex.compile(r"(市|省)$")
 _GENDER_IN_BIO = regex.compile(r"[，,](男|女)[，,]")
@@ -272,25 +279,33 @@ _WECHAT_ID = regex.compile(
 )
 
 
+def _without_icons(piece: str) -> str:
+    """``piece`` without the icons and blanks it starts with (``📞 153…``)."""
+    first = piece[:1]
+    # An ASCII letter or digit, or a CJK ideograph, is no symbol, private-use character or blank
+    # in any Unicode version: most pieces start so and need no pattern.
+    if (first.isascii() and first.isalnum()) or "\u4e00" <= first <= "\u9fff":
+        return piece
+    return _ICON_LEAD.sub("", piece)
+
+
 def _take_piece(out: Personal, piece: str) -> None:
-    p = _ICON_LEAD.sub("", piece).strip()
+    # A piece is tried against one shape after the other; a pattern that needs a literal the
+    # piece lacks (岁, a leading year, a final 年 or 族) is not tried.
+    p = _without_icons(piece).strip()
     if not p:
         return
-    if p in ("男", "女"):
-        out.put("gender", _GENDER[p])
+    if p in ("男", "女", "男性", "女性"):
+        out.put("gender", _GENDER[p[0]])
         return
-    m = _GENDER_WORD.fullmatch(p)
-    if m:
-        out.put("gender", _GENDER[m.group(1)])
-        return
-    age = _AGE.search(p)
+    age = _AGE.search(p) if "岁" in p or "years old" in p else None
     if age and len(p) <= 20:
         out.put("age", int(age.group(1)))
         b = _YEAR_MONTH.search(p)
         if b:
             out.put("birth_date", parse_date(b.group()))
         return
-    if _BIRTH_PIECE.fullmatch(p):
+    if p.startswith(("19", "20")) and _BIRTH_PIECE.fullmatch(p):
         birth = parse_date(p)
         if birth and int(birth[:4]) <= _LATEST_BIRTH_YEAR:
             out.put("birth_date", birth)
@@ -299,17 +314,17 @@ def _take_piece(out: Personal, piece: str) -> None:
     if yoe is not None:
         out.put("years_of_experience", yoe)
         return
-    if _YEARS_PIECE.fullmatch(p):
+    if p.endswith("年") and _YEARS_PIECE.fullmatch(p):
         out.put("years_of_experience", int(_NON_DIGITS.sub("", p)))
         return
-    m = _LIVES_IN.match(p)
+    m = _LIVES_IN.match(p) if p[0] in _LIVES_IN_FIRST else None
     if m:
         out.put("location", normalize_city(m.group(1)) or (find_city(m.group(1)) or (None,))[0])
         return
-    if _POLITICAL.fullmatch(p):
+    if p in _POLITICAL_STATUSES:
         out.put("political_status", p)
         return
-    if _ETHNIC.fullmatch(p) and p != "民族":
+    if p.endswith("族") and len(p) <= 5 and _ETHNIC.fullmatch(p) and p != "民族":
         out.put("ethnicity", p)
         return
     if len(p) <= 12 and not _DIGIT.search(p):
@@ -328,10 +343,10 @@ def _bare_wechat(out: Personal, lines: list[str]) -> None:
     if "phone" not in out.values and "email" not in out.values:
         return
     for text in lines:
-        if rx(r"[:：]").search(text):
+        if ":" in text or "：" in text:
             continue  # a labelled line says what its value is
         for piece, _ in chunks(text):
-            token = rx(r"^[\p{So}\p{Co}\s]+").sub("", piece)
+            token = _without_icons(piece)
             if (
                 6 <= len(token) <= 20
                 and _BARE_WECHAT.fullmatch(token)
@@ -358,9 +373,10 @@ def _contacts(out: Personal, texts: list[str]) -> None:
             if emails:
                 out.put("email", emails[0].value)
                 break
-    if "wechat" not in out.values:
+    # both patterns need one of these words: most résumés have none, found in one scan
+    if "wechat" not in out.values and _WECHAT_WORD.search("\n".join(texts)):
         for text in texts:
-            if not _WECHAT_WORD.search(text):  # both patterns need one of these words
+            if not _WECHAT_WORD.search(text):
                 continue
             if _WECHAT_IS_PHONE.search(text):
                 if "phone" in out.values:

@@ -70,10 +70,12 @@ def normalize_phone(raw: str) -> str | None:
 
 def find_phones(text: str) -> list[PhoneHit]:
     """Valid phone numbers in ``text`` with their spans; mobiles flagged."""
-    t = halfwidth(text)
     out: list[PhoneHit] = []
-    if not _DIGIT.search(t):  # most lines: skip the scan
+    # Most lines have no digit: skip the scan. (The full-width digits halfwidth maps are digits
+    # already, and it makes no other character one.)
+    if not _DIGIT.search(text):
         return out
+    t = halfwidth(text)
     for m in _candidates().finditer(t):
         raw = m.group().strip()
         if _DATE_LIKE.fullmatch(raw):

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from cvparse import resources
 from cvparse.normalize.text import RE_FOLDS_TO_ASCII
@@ -38,15 +40,29 @@ class _Place:
 class _Table:
     cn: dict[str, _Place]  # Chinese names as written
     en: dict[str, _Place]  # Latin names, case-folded
-    pattern: re.Pattern[str]  # one place token (Chinese name + optional suffix, or a Latin name)
-    # what a place token can start with: the pattern (a thousand alternatives, ~6 µs a try) is
-    # tried only at such characters
-    starts: frozenset[str]
+    # A place token is the longest Chinese name written at a position (and its suffix), else a
+    # Latin name standing as a word. One alternation of the thousand Chinese names cost ~6 µs a
+    # try, at every position of a search; the longest name is one dict lookup per length instead.
+    cn_lengths: dict[str, tuple[int, ...]]  # first character → the lengths of its names, longest first
+    en_pattern: re.Pattern[str]  # one Latin name, case-insensitive, not inside a longer word
+    en_starts: frozenset[str]  # what a Latin name can start with, case-insensitively
+    starts: re.Pattern[str]  # one character either kind of name can start with
 
 
-# What may follow a Chinese place name and still belong to it.
-_SUFFIX = r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|新区|省|市|区|县|盟)?"
+class _Token(NamedTuple):
+    """A place name written at ``start``; ``end`` is past its suffix (市, 省, 自治区…) if any."""
+
+    place: _Place
+    start: int
+    end: int
+
+
+# What may follow a Chinese place name and still belong to it (the empty string too).
+_SUFFIX = re.compile(
+    r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|新区|省|市|区|县|盟)?"
+)
 _CHAIN_SEP = re.compile(r"[\s\-–—·・]*")
+_BLANKS_OR_DASHES = re.compile(r"[\s\-]+")
 
 
 @cache
@@ -59,22 +75,60 @@ def _table() -> _Table:
             en.setdefault(name.casefold(), place)
         else:
             cn.setdefault(name, place)
-    cn_alt = "|".join(re.escape(n) for n in sorted(cn, key=len, reverse=True))
     en_alt = "|".join(re.escape(n).replace(r"\ ", r"[\s\-]*") for n in sorted(en, key=len, reverse=True))
-    pattern = re.compile(rf"(?P<cn>{cn_alt}){_SUFFIX}|(?<![A-Za-z])(?P<en>(?i:{en_alt}))(?![A-Za-z])")
-    starts = {n[0] for n in cn} | {c for n in en for c in (n[0].lower(), n[0].upper())}
-    return _Table(cn, en, pattern, frozenset(starts) | frozenset(RE_FOLDS_TO_ASCII))
+    lengths: dict[str, set[int]] = {}
+    for n in cn:
+        lengths.setdefault(n[0], set()).add(len(n))
+    # a Latin name (all begin with an ASCII letter) in either case, or a character that
+    # case-insensitive matching takes for an ASCII letter
+    en_starts = frozenset(c for n in en for c in (n[0].lower(), n[0].upper())) | frozenset(RE_FOLDS_TO_ASCII)
+    return _Table(
+        cn=cn,
+        en=en,
+        cn_lengths={c: tuple(sorted(sizes, reverse=True)) for c, sizes in lengths.items()},
+        en_pattern=re.compile(rf"(?<![A-Za-z])(?i:{en_alt})(?![A-Za-z])"),
+        en_starts=en_starts,
+        starts=re.compile("[" + "".join(re.escape(c) for c in sorted(lengths.keys() | en_starts)) + "]"),
+    )
 
 
-def _place_of(m: re.Match[str]) -> _Place:
+def _token_at(text: str, pos: int) -> _Token | None:
+    """The place token written at ``pos``, or ``None``.
+
+    What one alternation of the Chinese names (longest first) with an optional suffix, or else
+    of the Latin names as words, matches at ``pos``: a Chinese name there wins whatever
+    follows it (the suffix may be empty), and of those the longest is the one tried first.
+    """
     table = _table()
-    if m.group("cn") is not None:
-        return table.cn[m.group("cn")]
-    return table.en[re.sub(r"[\s\-]+", " ", m.group("en")).casefold()]
+    first = text[pos : pos + 1]
+    for size in table.cn_lengths.get(first, ()):
+        if pos + size <= len(text):  # a slice cut short by the end is looked up at its own length
+            place = table.cn.get(text[pos : pos + size])
+            if place is not None:
+                suffix = _SUFFIX.match(text, pos + size)
+                return _Token(place, pos, suffix.end() if suffix else pos + size)
+    if first in table.en_starts:
+        m = table.en_pattern.match(text, pos)
+        if m is not None:
+            return _Token(table.en[_BLANKS_OR_DASHES.sub(" ", m.group()).casefold()], pos, m.end())
+    return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Chain:
+def _tokens(text: str) -> Iterator[_Token]:
+    """The place tokens in ``text``, left to right, each looked for after the previous one (as
+    ``finditer`` of that alternation finds them), and only where a name can start."""
+    starts = _table().starts
+    pos = 0
+    while (found := starts.search(text, pos)) is not None:
+        token = _token_at(text, found.start())
+        if token is None:
+            pos = found.start() + 1
+        else:
+            yield token
+            pos = token.end
+
+
+class _Chain(NamedTuple):
     """Place tokens that follow each other (``湖北武汉``, ``北京市 朝阳区``): one place expression."""
 
     value: str
@@ -83,21 +137,18 @@ class _Chain:
     end: int
 
 
-def _chain_at(text: str, m: re.Match[str]) -> _Chain:
-    """Read the place expression starting with match ``m``: a province followed by a city gives the
-    city; a city followed by its district (or anything else) stays the city; a country is skipped."""
-    pattern = _table().pattern
-    first = _place_of(m)
-    end = m.end()
-    places = [first]
+def _chain_at(text: str, first: _Token) -> _Chain:
+    """Read the place expression starting with token ``first``: a province followed by a city gives
+    the city; a city followed by its district (or anything else) stays the city; a country is skipped."""
+    end = first.end
+    places = [first.place]
     for _ in range(2):
         gap = _CHAIN_SEP.match(text, end)
-        pos = gap.end() if gap else end
-        nxt = pattern.match(text, pos)
+        nxt = _token_at(text, gap.end() if gap else end)
         if nxt is None:
             break
-        places.append(_place_of(nxt))
-        end = nxt.end()
+        places.append(nxt.place)
+        end = nxt.end
     head = places[0]
     if head.kind == "country" and len(places) > 1:
         places = places[1:]
@@ -107,8 +158,8 @@ def _chain_at(text: str, m: re.Match[str]) -> _Chain:
         if below.kind != "province" and (below.province == head.value or below.kind != "district"):
             head = below
     if head.kind == "district":
-        return _Chain(head.value, "city", m.start(), end)
-    return _Chain(head.value, head.kind, m.start(), end)
+        return _Chain(head.value, "city", first.start, end)
+    return _Chain(head.value, head.kind, first.start, end)
 
 
 # --- normalize_city ------------------------------------------------------------------------------
@@ -124,15 +175,21 @@ _NOT_PLACE_TAIL = re.compile(
 )
 
 
+_ENGLISH_LIST = re.compile(r"[A-Za-z .,'’\-/]+")
+_ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治区|省|市)$")
+_ENGLISH_SPLIT = re.compile(r"[,，/]")
+_ENGLISH_SUFFIX = re.compile(r"\s+(?:city|shi|province|sheng)$", re.I)
+
+
 def _strip_suffix(value: str) -> str:
-    return re.sub(r"(?:特别行政区|自治区|省|市)$", "", value)
+    return _ADMIN_SUFFIX.sub("", value)
 
 
 def _english(text: str) -> str | None:
-    parts = [p.strip() for p in re.split(r"[,，/]", text) if p.strip()]
+    parts = [p.strip() for p in _ENGLISH_SPLIT.split(text) if p.strip()]
     table = _table()
     for part in parts:
-        key = re.sub(r"\s+(?:city|shi|province|sheng)$", "", re.sub(r"[\s\-]+", " ", part), flags=re.I)
+        key = _ENGLISH_SUFFIX.sub("", _BLANKS_OR_DASHES.sub(" ", part))
         place = table.en.get(key.casefold())
         if place is None:
             return None
@@ -157,14 +214,13 @@ def normalize_city(raw: str) -> str | None:
     text = unicodedata.normalize("NFKC", raw).strip(_TRIM)
     if not text:
         return None
-    if _ENGLISH.match(text) or (re.fullmatch(r"[A-Za-z .,'’\-/]+", text) and "," in text):
+    if _ENGLISH.match(text) or ("," in text and _ENGLISH_LIST.fullmatch(text)):
         return _english(text)
-    table = _table()
-    m = table.pattern.match(text) if text[0] in table.starts else None
-    if m is None:
+    token = _token_at(text, 0)
+    if token is None:
         unknown = _UNKNOWN_CITY.match(text)
         return unknown.group(1) if unknown else None
-    chain = _chain_at(text, m)
+    chain = _chain_at(text, token)
     rest = text[chain.end :].strip(_TRIM)
     if rest and _NOT_PLACE_TAIL.match(rest):
         return None
@@ -202,19 +258,18 @@ def find_city(text: str) -> tuple[str, int, int] | None:
     """
     if not text:
         return None
-    table = _table()
     labelled_at = [m.end() for m in _LABEL.finditer(text)]
     strong: tuple[str, int, int] | None = None
     weak: tuple[str, int, int] | None = None
-    for m in table.pattern.finditer(text):
-        chain = _chain_at(text, m)
+    for token in _tokens(text):
+        chain = _chain_at(text, token)
         value = _strip_suffix(chain.value)
         if chain.kind == "country" and value == "中国":
             continue
         found = (value, chain.start, chain.end)
         if any(0 <= chain.start - at <= _LABEL_REACH for at in labelled_at):
             return found
-        if _NOT_PLACE_TAIL.match(text, chain.end) or _NOT_PLACE_TAIL.match(text, m.end()):
+        if _NOT_PLACE_TAIL.match(text, chain.end) or _NOT_PLACE_TAIL.match(text, token.end):
             weak = weak or found
         elif strong is None:
             strong = found
