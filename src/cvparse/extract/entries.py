@@ -9,6 +9,7 @@ and reads like a header (short, no sentence punctuation, no bullet, no ``描述�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -104,7 +105,16 @@ def is_date_only(text: str) -> bool:
 
 def _nothing_but_dates(undated: str) -> bool:
     """Whether a line with its dates removed (:func:`without_dates`) has only punctuation left."""
+    if _KEPT_CHAR.search(undated):
+        return False
     return not clean_value(_DATE_LINE_PUNCT.sub(" ", undated)).strip()
+
+
+# A character neither _DATE_LINE_PUNCT replaces nor clean_value and strip() take off the ends
+# (re's \s is str.isspace, which holds the regex module's \s): it is left over, so the line is
+# more than dates. Most lines hold one, found by one character-class scan instead of the
+# substitution and two strips.
+_KEPT_CHAR = re.compile(r"[^\s|｜/·•,，()（）;；:：\\\-–—~_]")
 
 
 def is_bullet(text: str) -> bool:
@@ -274,8 +284,13 @@ def _org_field(core: str, is_org: Callable[[str], bool]) -> bool:
     return len(fields) >= 3 and any(f and len(f) <= 30 and is_org(f) for f in fields[:3])
 
 
+def _may_state_gpa(text: str) -> bool:
+    """Whether ``text`` holds the word :data:`_GPA_CLAUSE` needs: 绩点, or "GPA" in any case (only
+    the ASCII letters fold to g, p and a when case is ignored, so the lowered text shows it)."""
+    return "绩点" in text or "gpa" in text.lower()
+
+
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
-_HAN = regex.compile(r"\p{Han}")
 
 
 def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
@@ -301,7 +316,7 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
     core = undated.strip()
     han = bool(rx(r"\p{Han}").search(core))
     limit = MAX_HEADER_CHARS if han else MAX_LATIN_HEADER_CHARS
-    plain = _GPA_CLAUSE.sub("", core)
+    plain = _GPA_CLAUSE.sub("", core) if _may_state_gpa(core) else core
     # two commas make a Chinese sentence (halfwidth text: "，" is ","); English names may hold one or two
     short = len(core) <= limit and not SENTENCE.search(plain) and not (han and plain.count(",") >= 2)
     if dr is not None and dr.is_range and short:
@@ -318,8 +333,7 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
         return "header"  # "Amazon Web Services  Seattle, WA": an employer with its location
     if short and nxt and is_date_only(nxt) and len(core) <= 60:
         return "header"
-    latin = not _HAN.search(core)
-    if short and len(core) <= (70 if latin else 40):
+    if short and len(core) <= (40 if han else 70):
         return "cont"
     return "body"
 

@@ -54,11 +54,21 @@ def years_of_experience(text: str, *, labelled: bool) -> int | float | None:
         m = rx(rf"\s*{_NUM}\s*\+?\s*(?:年|years?)?").match(text)
         if m:
             return _num(m.group(1))
+    if not _may_state_years(text):
+        return None
     m = _YOE.search(text)
     if not m:
         return None
     raw = next(g for g in m.groups() if g)
     return _num(raw)
+
+
+def _may_state_years(text: str) -> bool:
+    """Whether ``text`` holds a word every spelling of :data:`_YOE` needs: 年, or "year" in any
+    case (only the ASCII letters fold to y, e, a and r when case is ignored, so lowering the text
+    finds every "year" the pattern would). Phone numbers and most lines hold neither, and the
+    pattern, which tries its four spellings at each of their digits, is not run on them."""
+    return "年" in text or "year" in text.lower()
 
 
 def _num(raw: str) -> int | float | None:

@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from ..memo import per_document
-from .text import halfwidth
+from .text import RE_FOLDS_TO_ASCII, halfwidth
 
 MONTHS = {
     "jan": 1,
@@ -101,10 +101,18 @@ def _exact() -> _Engine:
 # characters the two engines read differently ([^\D0-9]: a digit other than 0-9, in either's view)
 _RE_ODD = re.compile(r"[\x1c-\x1f\u0131]|[^\D0-9]")
 _REGEX_ODD = regex.compile(r"[^\D0-9]")
+# Where those characters can be: the four blanks, the dotless i, and the blocks holding the
+# digits other than 0-9 that either engine knows (tests/test_speed_entries_dates.py holds
+# it for every code point). One character class is scanned in C at a few instructions a
+# character, where the two searches above try each position in turn: most texts (Chinese,
+# English, punctuation) hold none of these and are known to be plain at once.
+_MAYBE_ODD = re.compile(r"[\x1c-\x1f\u0131\u0660-\u1c59\ua620-\uabf9\uff10-\uff19\U00010000-\U0010ffff]")
 
 
 def _engine(text: str) -> _Engine:
-    return _exact() if _RE_ODD.search(text) or _REGEX_ODD.search(text) else _fast()
+    if _MAYBE_ODD.search(text) and (_RE_ODD.search(text) or _REGEX_ODD.search(text)):
+        return _exact()
+    return _fast()
 
 
 def date_pattern(text: str) -> Pattern:
@@ -117,24 +125,39 @@ def _present_re() -> regex.Pattern[str]:
     return regex.compile(rf"^\s*{PRESENT}\s*$", regex.I)
 
 
-def _from_groups(g: dict[str, str | None], p: str = "") -> str | None:
-    def get(k: str) -> str | None:
-        return g.get(p + k)
+# The named groups of one date (:data:`_DATE`), in the order :func:`_date_of` takes them; a
+# range's two dates carry them with the prefixes ``a_`` and ``b_``.
+_FIELDS = ("y", "m", "d", "mon", "y2", "m2", "y3", "yy", "m3", "y4")
+_START_FIELDS = tuple("a_" + f for f in _FIELDS)
+_END_FIELDS = tuple("b_" + f for f in _FIELDS)
 
-    if get("y"):
-        y, m, d = get("y"), get("m"), get("d")
+
+def _date_of(
+    y: str | None,
+    m: str | None,
+    d: str | None,
+    mon: str | None,
+    y2: str | None,
+    m2: str | None,
+    y3: str | None,
+    yy: str | None,
+    m3: str | None,
+    y4: str | None,
+) -> str | None:
+    """One date's groups (``match.group(*_FIELDS)``: one call, no dict) → contract form."""
+    if y:
         out = f"{y}-{int(m or 0):02d}"
         return f"{out}-{int(d):02d}" if d else out
-    if get("mon"):
-        mon = (get("mon") or "").lower().rstrip(".")
-        month = MONTHS.get(mon[:4] if mon.startswith("sept") else mon[:3])
-        return f"{get('y2')}-{month:02d}" if month else get("y2")
-    if get("m2"):
-        return f"{get('y3')}-{int(get('m2') or 0):02d}"
-    if get("yy"):
-        return f"20{get('yy')}-{int(get('m3') or 0):02d}"
-    if get("y4"):
-        return get("y4")
+    if mon:
+        name = mon.lower().rstrip(".")
+        month = MONTHS.get(name[:4] if name.startswith("sept") else name[:3])
+        return f"{y2}-{month:02d}" if month else y2
+    if m2:
+        return f"{y3}-{int(m2):02d}"
+    if yy:
+        return f"20{yy}-{int(m3 or 0):02d}"
+    if y4:
+        return y4
     return None
 
 
@@ -147,7 +170,7 @@ def parse_date(raw: str) -> str | None:
     m = one.fullmatch(text) or one.search(text)
     if not m:
         return None
-    return _from_groups(m.groupdict())
+    return _date_of(*m.group(*_FIELDS))
 
 
 def find_ranges(text: str) -> list[DateRange]:
@@ -168,22 +191,34 @@ def _ranges(text: str) -> tuple[DateRange, ...]:
     return _read_ranges(t, _engine(t).range)
 
 
+# What a date can start with: the characters _STARTS admits when case is ignored, in either
+# engine (ASCII digits, the month names' first letters in both cases, and the letters that
+# ignoring case takes for an ASCII one). A single class is scanned in C a few instructions a
+# character, where the date pattern is entered at every position: the reader jumps with it to
+# where a date can begin, instead of trying each character of the Chinese text around it.
+_DATE_LEAD = re.compile(f"[0-9jfmasondJFMASOND{RE_FOLDS_TO_ASCII}]")
+
+
 def _read_ranges(text: str, pattern: Pattern) -> tuple[DateRange, ...]:
-    """The ranges ``pattern`` (the range pattern of one engine) finds in half-width ``text``."""
+    """The ranges ``pattern`` (the range pattern of one engine) finds in half-width ``text``.
+
+    The same matches as ``pattern.finditer(text)``: searching from where a date can first begin
+    finds what searching from ``pos`` would (no match starts before it; look-behinds still see
+    the text before it), and no match is empty, so the next search starts at the match's end.
+    """
     out: list[DateRange] = []
-    for m in pattern.finditer(text):
-        g = m.groupdict()
-        start = _from_groups(g, "a_")
+    pos = 0
+    while (lead := _DATE_LEAD.search(text, pos)) is not None:
+        m = pattern.search(text, lead.start())
+        if m is None:
+            break
+        pos = m.end()
+        start = _date_of(*m.group(*_START_FIELDS))
         if start is None:
             continue
-        end: str | None
-        if g.get("now"):
-            end = "present"
-        elif g.get("b"):
-            end = _from_groups(g, "b_")
-        else:
-            end = None
-        out.append(DateRange(start, end, m.start(), m.end()))
+        now, second = m.group("now", "b")
+        end = "present" if now else _date_of(*m.group(*_END_FIELDS)) if second else None
+        out.append(DateRange(start, end, m.start(), pos))
     return tuple(out)
 
 
