@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .document import Document
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 Box = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Evidence:
     """Where one value came from: ``text[start:end]`` of :attr:`Parsed.text`, its page and
     box where the document has layout, and a confidence in [0, 1]."""
@@ -64,6 +65,18 @@ class Evidence:
     bbox: Box | None
     confidence: float
 
+    def __init__(
+        self, start: int, end: int, text: str, page: int | None, bbox: Box | None, confidence: float
+    ) -> None:
+        # One per value of every parse_with_evidence: the slots are set directly, as the generated
+        # frozen __init__ would through object.__setattr__, at a fraction of the cost.
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_TEXT(self, text)
+        _SET_PAGE(self, page)
+        _SET_BBOX(self, bbox)
+        _SET_CONFIDENCE(self, confidence)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start,
@@ -73,6 +86,12 @@ class Evidence:
             "bbox": list(self.bbox) if self.bbox is not None else None,
             "confidence": self.confidence,
         }
+
+
+# The slot descriptors' setters (they bypass the frozen __setattr__, as object.__setattr__ does).
+_SET_START, _SET_END, _SET_TEXT, _SET_PAGE, _SET_BBOX, _SET_CONFIDENCE = (
+    Evidence.__dict__[name].__set__ for name in ("start", "end", "text", "page", "bbox", "confidence")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,33 +276,36 @@ class _Index:
 
     def __init__(self, doc: Document, sections: list[Section]) -> None:
         self.doc = doc
-        self.text = doc.text
+        texts = [ln.text for ln in doc.lines]
+        self.text = "\n".join(texts)  # Document.text, joined from the list at hand
         self.half = halfwidth(self.text)
-        self.starts: list[int] = []
-        self.ends: list[int] = []  # where each line's text ends (its "\n", or the end of the text)
-        pos = 0
-        for line in doc.lines:
-            self.starts.append(pos)
-            pos += len(line.text)
-            self.ends.append(pos)
-            pos += 1
-        self.section_of: list[str] = ["header"] * len(doc.lines)
+        # line i starts after the lines before it and their "\n"s
+        self.starts: list[int] = list(accumulate([len(t) + 1 for t in texts], initial=0))[:-1]
+        n = len(texts)
+        section_of = ["header"] * n
         for sec in sections:
-            if sec.heading_line is not None and sec.heading_line < len(self.section_of):
-                self.section_of[sec.heading_line] = sec.key
+            key = sec.key
+            if sec.heading_line is not None and sec.heading_line < n:
+                section_of[sec.heading_line] = key
             for ln in sec.lines:
-                if ln.index < len(self.section_of):
-                    self.section_of[ln.index] = sec.key
+                if ln.index < n:
+                    section_of[ln.index] = key
+        self.section_of: list[str] = section_of
         self.headings: dict[int, str] = {
             s.heading_line: s.key for s in sections if s.heading_line is not None
         }
-        self.has_layout = any(ln.bbox is not None for ln in doc.lines)
         self._find_cache: dict[str, list[int]] = {}
         self._dates: dict[int, list[tuple[str, str, int, int]]] = {}
         self._labelled: dict[int, bool] = {}
         self._open_end: dict[int, bool] = {}
         self._written: dict[str, str] = {}
         self._lines_with: dict[str, list[int]] = {}
+
+    @cached_property
+    def has_layout(self) -> bool:
+        """Whether any line has a box (asked only when evidence is built)."""
+        boxes = [ln.bbox for ln in self.doc.lines]
+        return boxes.count(None) < len(boxes)
 
     # positions and lines
     def line_of(self, pos: int) -> int:
@@ -309,7 +331,13 @@ class _Index:
     @cached_property
     def lines(self) -> list[str]:
         """Each line of the half-width text."""
-        return [self.half[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+        # halfwidth neither makes nor removes a "\n": when the text holds only the "\n"s that join
+        # the lines (no line has one of its own), cutting it at every "\n" gives the lines
+        parts = self.half.split("\n")
+        if len(parts) == len(self.starts):
+            return parts
+        half = self.half
+        return [half[s : s + len(ln.text)] for s, ln in zip(self.starts, self.doc.lines, strict=True)]
 
     def written_form(self, value: str) -> str:
         """``halfwidth(value).strip()``, once per value: the form a written value is searched in."""
@@ -357,9 +385,24 @@ class _Index:
         v = self.written_form(value)
         if not v:
             return []
-        hits = [_Span(i, i + len(v)) for i in self.find(v)]
-        if hits:
-            return hits
+        n = len(v)
+        hits = [_Span(i, i + n) for i in self.find(v)]
+        return hits if hits else self._loose_spans(v)
+
+    def first_span(self, value: str) -> _Span | None:
+        """``spans(value)[0]``, without looking for the later occurrences of a verbatim value."""
+        v = self.written_form(value)
+        if not v:
+            return None
+        i = self.half.find(v)
+        if i >= 0:
+            return _Span(i, i + len(v))
+        loose = self._loose_spans(v)
+        return loose[0] if loose else None
+
+    def _loose_spans(self, v: str) -> list[_Span]:
+        """Occurrences of ``v`` (a written form the text does not hold verbatim) ignoring case,
+        then ignoring spaces."""
         if v.isascii():
             low = v.lower()
             out: list[_Span] = []
@@ -646,6 +689,7 @@ _KIND_OF_KEY = {
     "certificates": "certificate",
     "languages": "language",
 }
+_KIND_OF_FIELD = {"date": "date", "name": "project"}  # an entry's field → its confidence kind
 _GENDER_WORDS = {
     "male": ("男", "male", "Male", "MALE", "先生"),
     "female": ("女", "female", "Female", "FEMALE", "女士"),
@@ -704,23 +748,53 @@ class _Grounder:
         self.out.evidence[path] = self.idx.evidence(span, confidence)
         return span
 
-    def pick(self, cands: list[_Span], *, key: bool = False, **kw: Any) -> tuple[_Span, _Signals] | None:
+    def pick(
+        self,
+        cands: list[_Span],
+        *,
+        key: bool = False,
+        sections: frozenset[str] = frozenset(),
+        anchor: int | None = None,
+        after: int | None = None,
+    ) -> tuple[_Span, _Signals] | None:
         """:func:`_pick`; unscored, any candidate, unless ``key`` (an entry's key, whose span the
-        entry's other fields are looked for near, so it must be the one :func:`_pick` chooses)."""
-        if self.scored or key:
-            return _pick(self.idx, cands, **kw)
+        entry's other fields are looked for near, so it must be the one :func:`_pick` chooses —
+        the only one when there is one)."""
+        if self.scored or (key and len(cands) > 1):
+            return _pick(self.idx, cands, sections=sections, anchor=anchor, after=after)
         return (cands[0], self.unscored) if cands else None
 
     # -- values of the written kind --
-    def written(self, value: str, *, key: bool = False, **kw: Any) -> tuple[_Span, _Signals] | None:
-        return self.pick(self.idx.spans(value), key=key, **kw)
+    def written(
+        self,
+        value: str,
+        *,
+        key: bool = False,
+        sections: frozenset[str] = frozenset(),
+        anchor: int | None = None,
+        after: int | None = None,
+    ) -> tuple[_Span, _Signals] | None:
+        """:meth:`pick` among the value's :meth:`_Index.spans`; unscored and not a key, where any
+        span will do, the first, found without looking for the others."""
+        if self.scored or key:
+            return self.pick(self.idx.spans(value), key=key, sections=sections, anchor=anchor, after=after)
+        span = self.idx.first_span(value)
+        return None if span is None else (span, self.unscored)
 
-    def pieces(self, value: str, sep: str, *, key: bool = False, **kw: Any) -> tuple[_Span, _Signals] | None:
+    def pieces(
+        self,
+        value: str,
+        sep: str,
+        *,
+        key: bool = False,
+        sections: frozenset[str] = frozenset(),
+        anchor: int | None = None,
+    ) -> tuple[_Span, _Signals] | None:
         """A value the extractor joined from pieces (``A / B``): each piece grounded, span = their union."""
         parts = [p for p in value.split(sep) if p.strip()]
         if len(parts) < 2:
             return None
-        got = [self.written(p, key=key, **kw) for p in parts]
+        got = [self.written(p, key=key, sections=sections, anchor=anchor) for p in parts]
         if any(g is None for g in got):
             return None
         spans = [g[0] for g in got if g is not None]
@@ -916,7 +990,10 @@ def _entries(
         for sub, sub_value in item.items():
             if sub == key:
                 continue
-            entry[sub] = _entry_field(g, name, f"{path}/{sub}", sub, sub_value, span, item)
+            if sub_value is None or sub_value == "" or (sub == "internship" and sub_value is not True):
+                entry[sub] = sub_value  # nothing written to look for
+            else:
+                entry[sub] = _entry_field(g, name, f"{path}/{sub}", sub, sub_value, span, item)
         g.entry_cap = None
         kept.append(entry)
     return kept
@@ -926,11 +1003,7 @@ def _entry_field(
     g: _Grounder, name: str, path: str, sub: str, value: Any, anchor: _Span, item: dict[str, Any]
 ) -> Any:
     idx = g.idx
-    if value is None or value == "":
-        return value
-    if sub == "internship":
-        if value is not True:
-            return value
+    if sub == "internship":  # True (_entries keeps the other values as they are)
         lo = idx.starts[max(0, idx.line_of(anchor.start) - 2)]
         line_end = idx.line_of(anchor.start) + 3
         hi = idx.starts[line_end] if line_end < len(idx.starts) else len(idx.half)
@@ -941,7 +1014,7 @@ def _entry_field(
             cands.append(_Span(s, s + len(idx.doc.lines[sec_line].text.rstrip())))
         found = g.pick(cands, anchor=anchor.start)
         return bool(g.put(path, "internship", found))
-    kind = {"date": "date", "name": "project"}.get(sub, sub)
+    kind = _KIND_OF_FIELD.get(sub, sub)
     if sub in ("start", "end", "date"):
         role = "single" if sub == "date" else sub
         cands = idx.dates(str(value), role, anchor.start)
