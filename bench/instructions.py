@@ -6,8 +6,9 @@ Wall-clock times on a machine shared with other jobs swing by 30-50 % from run t
 much to tell whether a change to an extractor made parsing 5 % faster. This counts the CPU
 instructions one warm parse executes instead, with valgrind's callgrind tool: the same code on
 the same input gives the same count to within a fraction of a percent, however busy the
-machine is. It runs the warm-up alone and the warm-up plus ``--rounds`` rounds, and divides
-the difference by the number of parses, so start-up and the first parse are left out.
+machine is. One process parses every file once (warm-up), then ``--rounds`` more times; only
+those rounds are counted, divided by the number of parses, so start-up and the first parse
+are left out. The hash seed is fixed (``PYTHONHASHSEED=0``) and the parse timeout is off.
 
 The text résumés of the corpus and ``samples/`` by default (what ``bench/run.py`` times as
 "text résumé, warm"); ``--pdf`` counts the corpus PDFs with the default engine. Needs
@@ -18,6 +19,7 @@ Compare two checkouts by running it in each. Nothing is asserted.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -27,29 +29,54 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 _CHILD = """
-import sys
+import functools, sys
 sys.path.insert(0, {src!r})
 import cvparse
+from cvparse.limits import Limits
+limits = Limits(timeout=None)  # valgrind runs ~50x slower: no parse may time out
 datas = [open(f, "rb").read() for f in {files!r}]
 for d in datas:
-    cvparse.parse(d)
-for _ in range({rounds}):
-    for d in datas:
-        cvparse.parse(d)
+    cvparse.parse(d, limits=limits)
+def rounds():
+    for _ in range({rounds}):
+        for d in datas:
+            cvparse.parse(d, limits=limits)
+# callgrind counts only inside this call (--toggle-collect=functools_reduce)
+functools.reduce(lambda _, run: run(), [rounds], None)
 """
 
 
 def _instructions(files: list[str], rounds: int) -> int:
+    """Instructions executed by ``rounds`` warm passes over ``files``, counted in one process.
+
+    Only the timed passes are counted (callgrind starts collecting when ``functools.reduce``
+    is entered and stops when it returns), so start-up, imports and the warm-up pass are left
+    out without subtracting a second run: two processes differ by their hash seed (set
+    iteration order), which moved the difference by up to 20 M instructions per parse.
+    ``PYTHONHASHSEED=0`` makes repeated runs agree to a few hundred instructions.
+    """
     code = _CHILD.format(src=str(ROOT / "src"), files=files, rounds=rounds)
     out = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code],
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            "--collect-atstart=no",
+            "--toggle-collect=functools_reduce",
+            sys.executable,
+            "-c",
+            code,
+        ],
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     found = re.search(r"Collected\s*:\s*(\d+)", out.stderr)
     if out.returncode != 0 or found is None:
         raise RuntimeError(f"valgrind failed:\n{out.stderr[-2000:]}")
+    if int(found.group(1)) == 0:
+        raise RuntimeError("callgrind counted nothing: this Python has no symbol for functools_reduce")
     return int(found.group(1))
 
 
@@ -77,9 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         print("no résumés found: nothing to count")
         return 0
     names = [str(p) for p in files]
-    base = _instructions(names, 0)
-    total = _instructions(names, args.rounds)
-    per_parse = (total - base) / (args.rounds * len(names))
+    per_parse = _instructions(names, args.rounds) / (args.rounds * len(names))
     kind = "PDF" if args.pdf else "text résumé"
     print(
         f"{per_parse / 1e6:.2f} M instructions per warm {kind} parse ({len(names)} files, {args.rounds} rounds)"
