@@ -123,3 +123,8 @@ def fold_cjk(text: str) -> str:
         return text
     table, traditional = _t2s()
     return text if traditional.search(text) is None else text.translate(table)
+
+
+def traditional_forms() -> dict[str, str]:
+    """Each character :func:`fold_cjk` folds, with the one it folds it to (學 → 学)."""
+    return {chr(t): chr(s) for t, s in _t2s()[0].items()}
