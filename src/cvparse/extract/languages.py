@@ -17,9 +17,10 @@ _LANG_START = regex.compile(
     rf"^\s*(?:[-–—•·●◆◇■*]\s*)?(?P<name>{LANG_NAMES})(?:\s*[（(][^）)]*[）)])?\s*(?:[:：\-–—|｜]\s*|\s+|(?=[A-Z\d]))(?P<level>.*)$",
     regex.I,
 )
-# (every separator starts with a blank or a mark: said first, other positions are skipped cheaply)
+# (every separator starts with a blank or a mark: said first, other positions are skipped cheaply;
+# only the language names are matched ignoring case, so that the marks are a plain class test)
 _SPLIT = regex.compile(
-    r"(?=[\s;；，,、])(?:\s*[;；]\s*|\s*[，,、]\s*(?=(?:" + LANG_NAMES + r"))|\s{3,}|\t+)", regex.I
+    r"(?=[\s;；，,、])(?:\s*[;；]\s*|\s*[，,、]\s*(?=(?i:" + LANG_NAMES + r"))|\s{3,}|\t+)"
 )
 
 

@@ -58,7 +58,8 @@ def extract(sections: list[Section]) -> list[str]:
                     continue
                 if rx(r"^\s*(?:protocols?|协议|通信协议|concepts?|方法)\s*[:：]", regex.I).match(ln.text):
                     continue
-                text = _URL.sub(" ", ln.text)
+                # (every link holds a "." or "://": most lines are left without trying the pattern)
+                text = _URL.sub(" ", ln.text) if "." in ln.text or "://" in ln.text else ln.text
                 listed = _is_list(text)
                 for hit in find_skills(text, listed=listed):
                     out.setdefault(hit.name, None)
