@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -50,9 +51,13 @@ _SEP = r"\s*(?:-{1,2}|–|—{1,2}|－|~|～|〜|至|到|to|until|till|\u2013|\u
 _RANGE = rf"(?P<a>{_DATE.replace('(?P<', '(?P<a_')})(?:{_SEP}(?:(?P<now>{PRESENT})|(?P<b>{_DATE.replace('(?P<', '(?P<b_')})))?"
 
 
-@dataclass(frozen=True, slots=True)
-class DateRange:
-    """A date or range found in a text, with the span of the raw text it came from."""
+class DateRange(NamedTuple):
+    """A date or range found in a text, with the span of the raw text it came from.
+
+    A named tuple (immutable, compared and printed by its fields like the frozen dataclass it
+    was): the date reader builds one per date of every line, and a tuple is built for less than
+    half the work of a frozen dataclass's ``__init__``.
+    """
 
     start: str | None
     end: str | None
@@ -130,6 +135,21 @@ def _present_re() -> regex.Pattern[str]:
 _FIELDS = ("y", "m", "d", "mon", "y2", "m2", "y3", "yy", "m3", "y4")
 _START_FIELDS = tuple("a_" + f for f in _FIELDS)
 _END_FIELDS = tuple("b_" + f for f in _FIELDS)
+# Where the range pattern's groups sit in ``match.groups()`` (numbered in the order their
+# parentheses open): a range's two dates' fields are read as two slices of one tuple, where
+# asking for 21 groups by name looks each name up.
+_GROUP_AT = {name: i for i, name in enumerate(re.findall(r"\(\?P<(\w+)>", _RANGE))}
+_START = slice(_GROUP_AT[_START_FIELDS[0]], _GROUP_AT[_START_FIELDS[-1]] + 1)
+_END = slice(_GROUP_AT[_END_FIELDS[0]], _GROUP_AT[_END_FIELDS[-1]] + 1)
+_NOW = _GROUP_AT["now"]
+_SECOND = _GROUP_AT["b"]
+
+
+# A month or day as the patterns capture it ("7", "07", "12", "31") → two digits: a dict lookup
+# where int() and a format spec took a few thousand instructions per date. Months are caught by
+# ASCII classes only; a day's second digit is \d, which the exact engine may read in another
+# script (int() still reads it), so a day not in the table takes the old way.
+_TWO_DIGITS = {f"{n}": f"{n:02d}" for n in range(1, 32)} | {f"{n:02d}": f"{n:02d}" for n in range(1, 32)}
 
 
 def _date_of(
@@ -146,16 +166,16 @@ def _date_of(
 ) -> str | None:
     """One date's groups (``match.group(*_FIELDS)``: one call, no dict) → contract form."""
     if y:
-        out = f"{y}-{int(m or 0):02d}"
-        return f"{out}-{int(d):02d}" if d else out
+        out = f"{y}-{_TWO_DIGITS[m]}" if m else f"{y}-00"
+        return f"{out}-{_TWO_DIGITS.get(d) or f'{int(d):02d}'}" if d else out
     if mon:
         name = mon.lower().rstrip(".")
         month = MONTHS.get(name[:4] if name.startswith("sept") else name[:3])
         return f"{y2}-{month:02d}" if month else y2
     if m2:
-        return f"{y3}-{int(m2):02d}"
+        return f"{y3}-{_TWO_DIGITS[m2]}"
     if yy:
-        return f"20{yy}-{int(m3 or 0):02d}"
+        return f"20{yy}-{_TWO_DIGITS[m3]}" if m3 else f"20{yy}-00"
     if y4:
         return y4
     return None
@@ -179,14 +199,14 @@ def find_ranges(text: str) -> list[DateRange]:
 
 
 # Every spelling in _DATE holds an ASCII digit (years, months and two-digit years are all
-# written with 0-9 after halfwidth), so a text without one has no date to find.
+# written with 0-9 after halfwidth).
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 @per_document  # the entry splitter, the extractors and grounding ask about the same lines
 def _ranges(text: str) -> tuple[DateRange, ...]:
     t = halfwidth(text)
-    if not _ASCII_DIGIT.search(t):
+    if not _DATE_ANCHOR.search(t):  # no date to find ("加速 6%"): no engine to choose
         return ()
     return _read_ranges(t, _engine(t).range)
 
@@ -197,28 +217,51 @@ def _ranges(text: str) -> tuple[DateRange, ...]:
 # character, where the date pattern is entered at every position: the reader jumps with it to
 # where a date can begin, instead of trying each character of the Chinese text around it.
 _DATE_LEAD = re.compile(f"[0-9jfmasondJFMASOND{RE_FOLDS_TO_ASCII}]")
+# What every date holds: its year's "19" or "20" (years are (?:19|20)\d{2} in each spelling but
+# the two-digit one) or, for a two-digit year ("19.09"), the "." and first digit of its month.
+_DATE_ANCHOR = re.compile(r"19|20|\.[01]")
+_LONGEST_MONTH = len("september.")  # the longest spelling _MONTH_NAMES matches (one character a letter)
+
+
+_new_range = DateRange._make  # from one tuple of the fields: no keyword handling
 
 
 def _read_ranges(text: str, pattern: Pattern) -> tuple[DateRange, ...]:
     """The ranges ``pattern`` (the range pattern of one engine) finds in half-width ``text``.
 
-    The same matches as ``pattern.finditer(text)``: searching from where a date can first begin
-    finds what searching from ``pos`` would (no match starts before it; look-behinds still see
-    the text before it), and no match is empty, so the next search starts at the match's end.
+    The same matches as ``pattern.finditer(text)``, found without letting the pattern try every
+    position of the text (it cannot skip ahead by itself: ignoring case, it has no first
+    character to scan for). No match is empty, so each search goes on from the last match's end
+    ``pos``, and a search from a later position finds the same match as long as no match starts
+    in between (look-behinds still see the text before it):
+
+    - every match holds :data:`_DATE_ANCHOR`, so without one after ``pos`` there is none left;
+    - a match starts at an ASCII digit, or at a month name whose year is the first ASCII digit
+      after it, separated from it by blanks only (``Sep 2019``): so no match starts before the
+      first digit after ``pos``, less its blanks and the longest month name. From there the
+      search starts at the first character a date can begin with (:data:`_DATE_LEAD`; the
+      digit is one).
     """
     out: list[DateRange] = []
     pos = 0
-    while (lead := _DATE_LEAD.search(text, pos)) is not None:
+    while _DATE_ANCHOR.search(text, pos) is not None:
+        digit = _ASCII_DIGIT.search(text, pos)
+        assert digit is not None  # the anchor holds one
+        first = digit.start()
+        while first > pos and text[first - 1].isspace():  # isspace holds either engine's \s
+            first -= 1
+        lead = _DATE_LEAD.search(text, max(pos, first - _LONGEST_MONTH))
+        assert lead is not None  # the digit is a lead
         m = pattern.search(text, lead.start())
         if m is None:
             break
         pos = m.end()
-        start = _date_of(*m.group(*_START_FIELDS))
+        groups = m.groups()
+        start = _date_of(*groups[_START])
         if start is None:
             continue
-        now, second = m.group("now", "b")
-        end = "present" if now else _date_of(*m.group(*_END_FIELDS)) if second else None
-        out.append(DateRange(start, end, m.start(), pos))
+        end = "present" if groups[_NOW] else _date_of(*groups[_END]) if groups[_SECOND] else None
+        out.append(_new_range((start, end, m.start(), pos)))
     return tuple(out)
 
 
