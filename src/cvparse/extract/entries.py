@@ -18,8 +18,41 @@ import regex
 from ..memo import per_document
 from ..normalize.dates import DateRange, find_ranges
 from ..normalize.patterns import rx
-from ..normalize.text import clean_value, fold_cjk, strip_bullet
+from ..normalize.text import REGEX_FOLDS_TO_ASCII, clean_value, fold_cjk, strip_bullet
 from ..segment import SLine
+
+
+class Vocabulary:
+    """Words a label is matched against whole, as ``^(?:word|…)$`` matches it, looked up in a set.
+
+    Most labels the entry extractors read are compared with several such vocabularies; a set
+    lookup costs a fraction of a pattern match. The pattern's answer is kept where a lookup
+    would differ: ``$`` also matches before a final newline (dropped before the lookup), and
+    ignoring case the regex module takes İ, ſ and the Kelvin sign for ASCII letters, the only
+    characters that lower (or fold) to one (a label holding one is matched by the pattern). The
+    words are lower case ASCII or caseless (Chinese), so lowering the label compares the rest as
+    ignoring case does.
+    """
+
+    __slots__ = ("_ignore_case", "_pattern", "_words")
+
+    def __init__(self, words: str, *, ignore_case: bool = False) -> None:
+        """``words``: the words, separated by ``|`` as the pattern's alternation was."""
+        listed = words.split("|")
+        self._words = frozenset(listed)
+        self._ignore_case = ignore_case
+        alternation = "|".join(regex.escape(w) for w in listed)
+        self._pattern = regex.compile(rf"^(?:{alternation})$", regex.I if ignore_case else 0)
+
+    def __contains__(self, label: str) -> bool:
+        if label.endswith("\n"):
+            label = label[:-1]
+        if not self._ignore_case:
+            return label in self._words
+        if label.lower() in self._words:
+            return True
+        return any(c in label for c in REGEX_FOLDS_TO_ASCII) and self._pattern.match(label) is not None
+
 
 BULLET = regex.compile(
     r"^\s*(?:[-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>]\s*|\d{1,2}\s*[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*)"
@@ -30,24 +63,44 @@ SENTENCE = regex.compile(
 )
 _GPA_CLAUSE = regex.compile(r"[;；,，]?\s*(?:GPA|绩点)\s*[:：]?\s*[\d.]+\s*(?:/\s*[\d.]+)?", regex.I)
 # Labels that belong to the entry header (their value is a header fact, not body text).
-HEADER_LABELS = regex.compile(
-    r"^(?:部门|所在部门|职位|职务|岗位|担任职位|担任角色|角色|项目角色|本人角色|公司|公司名称|单位|学校|院校|专业|学历|学位|"
-    r"时间|起止时间|在校时间|工作时间|在职时间|任职时间|就读时间|时间段|项目时间|项目周期|项目名称|项目|名称|担任职务|项目职务|"
-    r"部门/职位|职位/部门|职位名称|所在部门|任职部门|学校名称|毕业院校|所学专业|"
-    r"担任岗位|工作单位|所在单位|title|role|position|department|company|school|major|degree|"
-    r"duration|dates?|period)$",
-    regex.I,
+HEADER_LABELS = Vocabulary(
+    "部门|所在部门|职位|职务|岗位|担任职位|担任角色|角色|项目角色|本人角色|公司|公司名称|单位|学校|院校|专业|学历|学位|"
+    "时间|起止时间|在校时间|工作时间|在职时间|任职时间|就读时间|时间段|项目时间|项目周期|项目名称|项目|名称|担任职务|项目职务|"
+    "部门/职位|职位/部门|职位名称|任职部门|学校名称|毕业院校|所学专业|"
+    "担任岗位|工作单位|所在单位|title|role|position|department|company|school|major|degree|"
+    "duration|date|dates|period",
+    ignore_case=True,
 )
 HEAVY_MARK = regex.compile(r"^\s*[■□◆◇▶►★☆➤❖◼◾]\s*")
+_HEAVY_MARKS = frozenset("■□◆◇▶►★☆➤❖◼◾")
+
+
+def _lead(text: str) -> str:
+    """The first character of ``text`` after its blanks ("" for none).
+
+    The patterns that open with ``^\\s*`` and then want a mark or a bullet can only match a
+    line whose lead is one: ``str.isspace`` holds every blank of the regex module's ``\\s``
+    (and U+001C–U+001F besides, which the pattern then rejects), and no mark is a blank. Most
+    lines open with a letter or a Chinese character, and are told apart by this one look.
+    """
+    return text.lstrip()[:1]
+
+
+def _heavy_mark(text: str) -> regex.Match[str] | None:
+    """The ■ / ◆ mark (and its blanks) opening ``text``, if it has one."""
+    return HEAVY_MARK.match(text) if _lead(text) in _HEAVY_MARKS else None
+
+
 # Labels that open an entry in form layouts ("项目名称：…" first, then 项目时间 / 项目职务).
-OPENING_LABELS = regex.compile(
-    r"^(?:项目名称|公司名称|公司|工作单位|单位|学校|学校名称|院校|毕业院校|company|project|school)$", regex.I
+OPENING_LABELS = Vocabulary(
+    "项目名称|公司名称|公司|工作单位|单位|学校|学校名称|院校|毕业院校|company|project|school",
+    ignore_case=True,
 )
 
 
 def _opening_line(text: str) -> bool:
     lab = label_of(text)
-    return lab is not None and OPENING_LABELS.match(lab[0]) is not None
+    return lab is not None and lab[0] in OPENING_LABELS
 
 
 TITLE_BRACKET = regex.compile(r"^\s*[【\[]([^】\]]{2,60})[】\]]")
@@ -65,7 +118,14 @@ class Entry:
     @property
     def header_texts(self) -> list[str]:
         """Header lines without the ■ / ◆ marks some templates open entries with."""
-        return [HEAVY_MARK.sub("", ln.text, count=1) for ln in self.header]
+        return [_without_heavy_mark(ln.text) for ln in self.header]
+
+
+def _without_heavy_mark(text: str) -> str:
+    """``text`` less its opening mark: ``HEAVY_MARK.sub("", text, count=1)``, whose only match
+    can be at the start (``^``)."""
+    mark = _heavy_mark(text)
+    return text[mark.end() :] if mark else text
 
 
 @per_document  # the entry splitter asks about a line, then about it again as the next one
@@ -86,7 +146,10 @@ def without_dates(text: str) -> str:
     if "[" in out:
         out = _DURATION_BRACKETS.sub(" ", out)
     if "(" in out or "（" in out:  # the other two patterns need an opening parenthesis
-        out = LINK_PARENS.sub(" ", out)  # "阿里巴巴 (https://www.alibabagroup.com)": a Markdown link target
+        if "http" in out or "www." in out:  # (and a link target one of these)
+            out = LINK_PARENS.sub(
+                " ", out
+            )  # "阿里巴巴 (https://www.alibabagroup.com)": a Markdown link target
         out = _DURATION_PARENS.sub(" ", out)
     return out
 
@@ -118,7 +181,19 @@ _KEPT_CHAR = re.compile(r"[^\s|｜/·•,，()（）;；:：\\\-–—~_]")
 
 
 def is_bullet(text: str) -> bool:
-    return bool(BULLET.match(text))
+    return _may_open_bullet(_lead(text)) and BULLET.match(text) is not None
+
+
+# What a bullet can open with (see :func:`_lead`): a glyph, a bracket or a digit (\d, which in
+# the regex module is any script's decimal digit). No ASCII character but these and no CJK
+# ideograph is one, so a line opening with a letter or a Chinese character is not a bullet.
+_BULLET_OPENERS = frozenset("-–—•·●○◦◆◇■□▪▫►▶▷➢➤✓✔√★☆◎※*+>(（0123456789")
+
+
+def _may_open_bullet(lead: str) -> bool:
+    if lead in _BULLET_OPENERS:
+        return True
+    return bool(lead) and not lead.isascii() and not "\u3400" <= lead <= "\u9fff"
 
 
 _CELL_LABEL = regex.compile(r"^\s*(?P<label>[\p{Han}A-Za-z/]{2,8})\s*[|｜]\s*(?P<rest>.*)$")
@@ -145,20 +220,21 @@ def header_label(text: str) -> tuple[str, str] | None:
     """:func:`label_of` for entry headers: a Latin word before a colon is a name with a
     subtitle ("MiniKV：基于 Raft 的分布式存储"), not a label, unless it is a known label."""
     lab = label_of(text)
-    if lab is not None and rx(r"[A-Za-z]").search(lab[0]) and not _known_label(lab[0]):
+    if lab is not None and _ASCII_LETTER.search(lab[0]) and not _known_label(lab[0]):
         return None
     return lab
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")  # (no flag: ASCII letters only, in re as in regex)
 
 
 _SLASH_SPLIT = regex.compile(r"\s*/\s*")
 
 
 def _known_label(label: str) -> bool:
-    parts = _SLASH_SPLIT.split(label.strip())
-    return all(
-        HEADER_LABELS.match(p) or META_LABELS.match(p) or INTRO_LABELS.match(p) or BODY_LABELS.match(p)
-        for p in parts
-    )
+    label = label.strip()
+    parts = _SLASH_SPLIT.split(label) if "/" in label else [label]  # (the split needs a slash)
+    return all(p in HEADER_LABELS or p in META_LABELS or p in INTRO_LABELS or p in BODY_LABELS for p in parts)
 
 
 def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Entry]:
@@ -173,7 +249,7 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
         kind = _classify(text, nxt, is_org)
         if kind == "header-label":
             lab = label_of(text)
-            opening = lab is not None and OPENING_LABELS.match(lab[0]) is not None
+            opening = lab is not None and lab[0] in OPENING_LABELS
             if (
                 lab is not None
                 and (cur is None or cur.body)
@@ -189,8 +265,8 @@ def split_entries(lines: list[SLine], is_org: Callable[[str], bool]) -> list[Ent
             and cur is not None
             and cur.dates is not None
             and cur.dates.is_range
-            and rx(r"\p{Han}.*[,，、]").search(text)
             and len(text) > 20
+            and rx(r"\p{Han}.*[,，、]").search(text)
         ):
             kind = "body"  # the entry is dated already: a long clause under it is its body
         if cur is not None and not cur.body and kind in ("date", "cont", "header-label"):
@@ -293,39 +369,56 @@ def _may_state_gpa(text: str) -> bool:
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 
 
+def _holds_year(text: str) -> bool:
+    """:data:`_YEAR` in ``text``, looked for only where "19" or "20" is (a year begins with one)."""
+    return ("19" in text or "20" in text) and _YEAR.search(text) is not None
+
+
+# A character every alternative of SENTENCE needs (。；;！!？?, a comma of either width, or a
+# full stop): a short header line usually holds none, and is no sentence at once.
+_SENTENCE_MARK = re.compile(r"[。；;！!？?，,.]")
+
+
+def _sentence(text: str) -> bool:
+    return _SENTENCE_MARK.search(text) is not None and SENTENCE.search(text) is not None
+
+
 def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
     """``header`` (opens an entry), ``date`` (a date-only line), ``cont`` (may continue a
     header), ``header-label`` (部门：…), or ``body``."""
-    if HEAVY_MARK.match(text):
+    lead = _lead(text)
+    mark = HEAVY_MARK.match(text) if lead in _HEAVY_MARKS else None
+    if mark:
         # ■ / ◆ / ▶ open entries in many templates: judge the text behind the mark
-        text = HEAVY_MARK.sub("", text, count=1)
-    elif is_bullet(text):
+        text = text[mark.end() :]
+    elif _may_open_bullet(lead) and BULLET.match(text):
         return "body"
     lab = header_label(text)
     if lab is not None:
-        if HEADER_LABELS.match(lab[0]) and len(lab[1]) > 25 and rx(r"[。；;，,]").search(lab[1]):
+        header = lab[0] in HEADER_LABELS
+        if header and len(lab[1]) > 25 and rx(r"[。；;，,]").search(lab[1]):
             return "body"  # "角色：视觉负责人。以…为核心重构…": a paragraph that opens with a label
-        if HEADER_LABELS.match(lab[0]) or META_LABELS.match(lab[0]):
+        if header or lab[0] in META_LABELS:
             return "header-label"
-        if not _YEAR.search(lab[0]):
+        if not _holds_year(lab[0]):
             return "body"
     dr = date_range_of(text)
     undated = without_dates(text)
     if dr is not None and _nothing_but_dates(undated):
         return "date"
     core = undated.strip()
-    han = bool(rx(r"\p{Han}").search(core))
+    han = not core.isascii() and rx(r"\p{Han}").search(core) is not None  # (Han is not ASCII)
     limit = MAX_HEADER_CHARS if han else MAX_LATIN_HEADER_CHARS
     plain = _GPA_CLAUSE.sub("", core) if _may_state_gpa(core) else core
     # two commas make a Chinese sentence (halfwidth text: "，" is ","); English names may hold one or two
-    short = len(core) <= limit and not SENTENCE.search(plain) and not (han and plain.count(",") >= 2)
+    short = len(core) <= limit and not _sentence(plain) and not (han and plain.count(",") >= 2)
     if dr is not None and dr.is_range and short:
         return "header"
     if dr is not None and dr.is_range and len(core) <= limit and _org_field(core, is_org):
         return "header"  # "学士,武汉大学,电子信息学院,电子信息工程专业,2012.9~2016.7": fields split by commas
     if dr is not None and short and (dr.begin <= 2 or dr.stop >= len(text) - 2) and len(core) <= 50:
         return "header"
-    if TITLE_BRACKET.match(text) and short:
+    if short and TITLE_BRACKET.match(text):
         return "header"
     if short and is_org(core) and len(core) <= 60 and (len(core) <= 40 or dr is not None or not han):
         return "header"
@@ -340,17 +433,17 @@ def _classify(text: str, nxt: str, is_org: Callable[[str], bool]) -> str:
 
 # --- description ------------------------------------------------------------------------
 
-INTRO_LABELS = regex.compile(
-    r"^(?:内容|工作描述|工作内容|工作职责|主要职责|岗位职责|职责描述|职责|主要工作|具体工作|工作概述|主要内容|"
-    r"responsibilities|description|duties|key responsibilities)$",
-    regex.I,
+INTRO_LABELS = Vocabulary(
+    "内容|工作描述|工作内容|工作职责|主要职责|岗位职责|职责描述|职责|主要工作|具体工作|工作概述|主要内容|"
+    "responsibilities|description|duties|key responsibilities",
+    ignore_case=True,
 )
-BODY_LABELS = regex.compile(
-    r"^(?:项目描述|项目简介|项目介绍|项目背景|责任描述|项目职责|项目业绩|项目成果|工作业绩|主要业绩)$"
+BODY_LABELS = Vocabulary(
+    "项目描述|项目简介|项目介绍|项目背景|责任描述|项目职责|项目业绩|项目成果|工作业绩|主要业绩"
 )
-META_LABELS = regex.compile(
-    r"^(?:公司性质|公司规模|所属行业|公司行业|企业性质|企业规模|公司简介|公司介绍|公司描述|行业|薪资|薪酬|月薪|年薪|税前月薪|"
-    r"离职时薪资|汇报薪资|工作地点|subordinates_none)$"
+META_LABELS = Vocabulary(
+    "公司性质|公司规模|所属行业|公司行业|企业性质|企业规模|公司简介|公司介绍|公司描述|行业|薪资|薪酬|月薪|年薪|税前月薪|"
+    "离职时薪资|汇报薪资|工作地点|subordinates_none"
 )
 
 
@@ -367,18 +460,24 @@ def description(lines: list[SLine]) -> str | None:
         if lab is not None:
             name, rest = lab
             rest = raw[len(raw) - len(rest) :] if rest else rest  # the same span, as written
-            if META_LABELS.match(name) or _EMPLOYER_META_LEAD.match(text):
+            if name in META_LABELS or text.startswith(_EMPLOYER_META_LEADS):
                 continue
-            if INTRO_LABELS.match(name) or (not rest and BODY_LABELS.match(name)):
+            if name in INTRO_LABELS or (not rest and name in BODY_LABELS):
                 if rest:
                     out.append(strip_bullet(rest))
                 continue
-        if _EMPLOYER_META.search(text):
+        if _employer_meta(text):
             continue
         out.append(strip_bullet(raw))
     text = "\n".join(t for t in out if t)
     return text or None
 
 
-_EMPLOYER_META_LEAD = regex.compile(r"^(?:公司性质|公司规模|所属行业)")
+_EMPLOYER_META_LEADS = ("公司性质", "公司规模", "所属行业")
 _EMPLOYER_META = regex.compile(r"公司性质[:：]|公司规模[:：]|所属行业[:：]")
+
+
+def _employer_meta(text: str) -> bool:
+    """``…公司性质：民营…`` anywhere in the line (the pattern is run only on a line holding one
+    of its words: most lines hold none)."""
+    return any(word in text for word in _EMPLOYER_META_LEADS) and _EMPLOYER_META.search(text) is not None

@@ -9,11 +9,13 @@ the name stays when it is part of how the organisation is written (``（苏州�
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..memo import per_document
 from ..normalize.patterns import rx
-from ..normalize.text import fold_cjk
+from ..normalize.text import REGEX_FOLDS_TO_ASCII, fold_cjk
 
 SCHOOL_SUFFIX = r"(?:大学|学院|学校|中学|高中|一中|二中|附中|职业技术学院|职业学院|党校|研究生院|科学院|研究院|研究所|分校|校区|University|College|Institute(?: of [A-Z][a-z]+)*|School|Academy|Polytechnic)"
 COMPANY_SUFFIX = (
@@ -32,9 +34,17 @@ _CN_SCHOOL = regex.compile(
     rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,30}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
 )
 # The name patterns above try up to 40 characters before a suffix at every position; a text
-# holding no suffix word at all (most lines) is ruled out with one cheap search first.
+# holding no suffix word at all (most lines) is ruled out with one cheap search first. Where
+# there is one, a name ends at it or at a later suffix, so no name starts more than the name
+# patterns' reach before the first: they are searched from there (see _NAME_REACH).
 _ANY_SCHOOL_SUFFIX = regex.compile(SCHOOL_SUFFIX)
 _ANY_COMPANY_SUFFIX = regex.compile(COMPANY_SUFFIX)  # the strong suffixes end in one of these too
+# How far before the first suffix word (_ANY_*_SUFFIX) a name can start: _CN_SCHOOL takes at
+# most 30 characters before its suffix, _CN_ORG 40, and _CN_ORG_GREEDY 40 before a strong
+# suffix, which holds a company suffix at its start or, for 附属中学 / 附属小学, 2 characters in.
+_SCHOOL_REACH = 30
+_ORG_REACH = 40
+_ORG_GREEDY_REACH = 40 + 2
 _EN_COMPANY = regex.compile(
     r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|LLP|L\.L\.C\.|Corp\.?|Corporation|Group|Bank|Technologies|Technology|"
     r"Limited|GmbH|S\.A\.|PLC|Partners|Consulting|Capital|Securities|Labs?)\b",
@@ -44,6 +54,15 @@ _BRANCH = regex.compile(
     r"[\p{Han}]{0,8}?(?:分行|支行|分公司|子公司|分院|分所|分校|营业部|信用卡中心|研发中心|数据中心|研究中心)|第?[一二三四五六七八九十\d]{0,3}附属(?:中学|小学|医院|学校)|附中|附小"
 )
 _LEGAL_FORM = regex.compile(r"(?:有限公司|有限责任公司|股份公司)(?:[（(][^）)]{1,20}[）)])*$")
+
+
+def _ends_in_legal_form(org: str) -> bool:
+    return "公司" in org and _LEGAL_FORM.search(org) is not None  # (each legal form holds 公司)
+
+
+# Each word _EN_COMPANY knows holds a letter, which ignoring case is an ASCII one or İ, ſ or the
+# Kelvin sign: a text with none of these (a Chinese line) names no Latin company.
+_LATIN_LETTER = re.compile(f"[A-Za-z{REGEX_FOLDS_TO_ASCII}]")
 
 
 def _unbalanced(text: str) -> bool:
@@ -64,17 +83,25 @@ _DROP_BRACKET = regex.compile(
 
 def _tidy(org: str) -> str:
     org = org.strip(" ·-|｜,，")
-    while True:
+    while ")" in org or "）" in org:  # _DROP_BRACKET drops a bracket up to its closing one
         new = _DROP_BRACKET.sub("", org).strip()
         if new == org:
             return org
         org = new
+    return org
 
 
 def _lead_trim(text: str, start: int, end: int) -> int:
     """Move ``start`` past a verb or date glued before the name ("1994年7月毕业于中山大学")."""
+    if _LEAD_NOISE_CHAR.search(text, start, end) is None:
+        return start  # (most names hold none of the noise words: the pattern backtracks over each)
     m = _LEAD_NOISE.match(text, start, end)
     return m.end() if m and m.end() < end - 1 else start
+
+
+# A character each alternative of _LEAD_NOISE holds (于 of the verbs, 入 of 考入, a digit as the
+# regex module reads \d, 年, 月, 日, 在, 获).
+_LEAD_NOISE_CHAR = regex.compile(r"[\d于入年月日在获]")
 
 
 def _as_written(text: str, folded: str, found: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
@@ -103,8 +130,9 @@ def find_company(text: str) -> tuple[str, int, int] | None:
 
 
 def _find_school(text: str) -> tuple[str, int, int] | None:
-    if rx(r"\p{Han}").search(text) and _ANY_SCHOOL_SUFFIX.search(text):
-        m = _CN_SCHOOL.search(text)
+    suffix = _ANY_SCHOOL_SUFFIX.search(text) if rx(r"\p{Han}").search(text) else None
+    if suffix:
+        m = _CN_SCHOOL.search(text, max(0, suffix.start() - _SCHOOL_REACH))
         if m:
             start, end = _lead_trim(text, m.start("org"), m.end("org")), m.end("org")
             ext = _BRANCH.match(text, end)
@@ -118,14 +146,15 @@ def _find_school(text: str) -> tuple[str, int, int] | None:
 
 
 def _find_company(text: str) -> tuple[str, int, int] | None:
-    m = _EN_COMPANY.search(text)
+    m = _EN_COMPANY.search(text) if _LATIN_LETTER.search(text) else None
     if m and not rx(r"\p{Han}").search(text[: m.start()]):
         return _latin_span(text, m.start(), m.end())
     if rx(r"\p{Han}").search(text):
-        if not _ANY_COMPANY_SUFFIX.search(text):
+        suffix = _ANY_COMPANY_SUFFIX.search(text)
+        if not suffix:
             return None
-        lazy = _CN_ORG.search(text)
-        greedy = _CN_ORG_GREEDY.search(text)
+        lazy = _CN_ORG.search(text, max(0, suffix.start() - _ORG_REACH))
+        greedy = _CN_ORG_GREEDY.search(text, max(0, suffix.start() - _ORG_GREEDY_REACH))
         if lazy is None and greedy is None:
             return None
         start = (lazy or greedy).start("org")  # type: ignore[union-attr]
@@ -141,7 +170,7 @@ def _find_company(text: str) -> tuple[str, int, int] | None:
             and (
                 lazy is None
                 or not _FULL_SUFFIX.search(text[start:end])
-                or _LEGAL_FORM.search(greedy.group("org"))  # "成都银行" + "股份有限公司"
+                or _ends_in_legal_form(greedy.group("org"))  # "成都银行" + "股份有限公司"
                 or _unbalanced(text[start:end])  # "…物业（集团" stopped inside a bracket
             )
         ):
