@@ -26,8 +26,6 @@ _SPLIT = regex.compile(
 )
 
 
-
-
 def _may_hold(text: str, words: re.Pattern[str]) -> bool:
     """Whether ``text`` may hold, ignoring case as the ``regex`` module does, one of the lower
     case ``words``: a quick test that stands in for a pattern which cannot match without one.
