@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..normalize.patterns import rx
-from ..normalize.text import clean_value
+from ..normalize.text import REGEX_FOLDS_TO_ASCII, clean_value
 from ..segment import Section
 from .honors import LANG_TEST, language_of_test
 
@@ -24,6 +26,24 @@ _SPLIT = regex.compile(
 )
 
 
+def _may_hold(text: str, words: re.Pattern[str]) -> bool:
+    """Whether ``text`` may hold, ignoring case as the ``regex`` module does, one of the lower
+    case ``words``: a quick test that stands in for a pattern which cannot match without one.
+
+    ``regex.I`` takes for an ASCII letter that letter in either case or one of
+    :data:`REGEX_FOLDS_TO_ASCII`; CJK characters have no case. Without those few characters in
+    the line, a match's characters are the word's once lowered (``str.lower`` lowers character by
+    character), so the lowered line holds the word, found by one scan in C."""
+    return words.search(text.lower()) is not None or _FOLDS_TO_ASCII.search(text) is not None
+
+
+_FOLDS_TO_ASCII = re.compile(f"[{REGEX_FOLDS_TO_ASCII}]")
+
+
+# Every match of _BRACKET_LEVEL and _LANG_START holds a language name, and the line holds them.
+_ANY_NAME = re.compile(LANG_NAMES.lower())
+
+
 _PREFIX = regex.compile(
     r"^\s*(?:spoken|languages?|语言能力|语言|第二外语|二外|外语)(?:\s*[:：]\s*|\s+(?=\p{Han}))", regex.I
 )
@@ -33,6 +53,8 @@ _BRACKET_LEVEL = regex.compile(rf"^\s*(?P<name>{LANG_NAMES})\s*[（(](?P<level>[
 def parse_line(text: str) -> list[dict[str, str | None]]:
     """``英语 CET-6``, ``Mandarin - native; English - fluent``, ``粤语（流利）、英语（一般）``."""
     out: list[dict[str, str | None]] = []
+    if not _may_hold(text, _ANY_NAME):
+        return out  # most lines name no language
     prefix = _PREFIX.match(text)
     for part in _SPLIT.split(text[prefix.end() :] if prefix else text):
         b = _BRACKET_LEVEL.match(part)
@@ -57,6 +79,9 @@ _PROSE_TEST = regex.compile(
 
 
 _PROSE_GRADE = regex.compile(r"英语[^。；;\n]{0,16}?(?P<level>[四六八]级)")
+# What a match of either pattern holds: a test's name (CET, TEM, IELTS/雅思, TOEFL/托福, JLPT) or
+# 英语 (before a grade, or as the prose grade's start).
+_PROSE_WORDS = re.compile("cet|tem|ielts|雅思|toefl|托福|jlpt|英语")
 
 
 def _in_running_text(sections: list[Section]) -> list[dict[str, str | None]]:
@@ -64,6 +89,8 @@ def _in_running_text(sections: list[Section]) -> list[dict[str, str | None]]:
         if sec.key in ("certificates", "awards_certs", "projects", "work", "internship"):
             continue  # certificates are read as such; a project's text is not about the candidate
         for ln in sec.lines:
+            if not _may_hold(ln.text, _PROSE_WORDS):
+                continue  # most lines name no test
             m = _PROSE_TEST.search(ln.text)
             if m:
                 name = m.group("lang") or language_of_test(m.group("level"))
