@@ -168,3 +168,37 @@ def test_a_long_text_is_found_where_it_was() -> None:
             assert (None if got is None else (got.start, got.end, got.exact)) == _long_span_as_before(
                 idx, value, after
             ), value
+
+
+def test_an_address_is_found_where_the_whole_text_lower_cased_finds_it() -> None:
+    """Lines holding an "@" are lower-cased alone: the spans the whole text lower-cased gives."""
+    from cvparse.document import Document, Line
+    from cvparse.evidence import _LENGTHENS, _Index
+
+    assert [c for c in _EVERY_CHAR if len(c.lower()) != 1] == [_LENGTHENS]
+    rng = random.Random(3)
+    pieces = [
+        "A@b.Co",
+        "a@b.co",
+        "@",
+        "Σ",
+        "ΑΣ",
+        "σ",
+        "ς",
+        "İ",
+        "x",
+        "Mail:",
+        " ",
+        "\n",
+        "中",
+        "'",
+        "ΣA@B.CO",
+    ]
+    values = ["a@b.co", "σa@b.co", "ςa@b.co", "@", "a@b.co\nx", "nothing", "i̇x"]
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
+        idx = _Index(Document([Line(t) for t in text.split("\n")]), [])
+        low = idx.half.lower() if len(idx.half.lower()) == len(idx.half) else idx.half
+        for value in values:
+            expected = [i for i in range(len(low)) if low.startswith(value, i)]
+            assert [s.start for s in idx.emails(value)] == expected, (text, value)

@@ -269,6 +269,9 @@ class _Span(NamedTuple):
     exact: bool = True
 
 
+_LENGTHENS = (
+    "\u0130"  # the one character str.lower() lengthens (İ → i̇): then :attr:`_Index.lower` is the text itself
+)
 _LABEL_MARKS = ":：|｜"  # a value right after one of these (blanks aside) is labelled
 _ROLES_OK = {"start": ("start", "single"), "end": ("end", "single"), "single": ("single", "start")}
 # Each word starts with one of these characters (the Latin ones in either case, or a character
@@ -387,6 +390,7 @@ class _Index:
 
     @cached_property
     def lower(self) -> str:
+        """The half-width text lower-cased, where that keeps every position (else as it is)."""
         low = self.half.lower()
         return low if len(low) == len(self.half) else self.half
 
@@ -591,11 +595,17 @@ class _Index:
         return out
 
     def emails(self, value: str) -> list[_Span]:
+        """Where ``value`` is written in :attr:`lower`."""
+        if "@" not in value or "\n" in value or _LENGTHENS in self.half:
+            return [_Span(i, i + len(value)) for i in _starts(self.lower, value)]
+        # Only "@" lower-cases to "@": the lines holding one are lower-cased alone, not the whole
+        # text. A line's lower case is the same stretch of :attr:`lower`: no character of this text
+        # lengthens, and the one rule that reads a letter's neighbours (a final sigma) stops at a
+        # line break as at the end of a text (neither is a letter nor ignored beside one).
         out: list[_Span] = []
-        i = self.lower.find(value)
-        while i >= 0:
-            out.append(_Span(i, i + len(value)))
-            i = self.lower.find(value, i + 1)
+        for i in self.lines_with("@"):
+            base = self.starts[i]
+            out.extend(_Span(base + j, base + j + len(value)) for j in _starts(self.lines[i].lower(), value))
         return out
 
     def urls(self, value: str) -> list[_Span]:
@@ -673,6 +683,14 @@ def _first_written(lines: list[str], order: range) -> tuple[int, str] | None:
         if text:
             return i, text
     return None
+
+
+def _starts(text: str, needle: str) -> Iterator[int]:
+    """Every start of ``needle`` in ``text``, overlapping ones too."""
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 # --- choosing among candidates -----------------------------------------------------------------
