@@ -525,28 +525,26 @@ class _Index:
 
         The lines :meth:`dates` reads first (around ``near``, else the document's) are asked
         about the values and roles of their ranges alone (:func:`_roles`), which spares
-        :meth:`line_dates` its pattern runs: a date found so is one of a token :meth:`dates`
+        :meth:`line_dates` its pattern runs; around ``near`` its line and those after it first,
+        where an entry's dates mostly are. The first date found is one of a token :meth:`dates`
         takes, and its range's span is returned. Otherwise the answer is :meth:`dates`' own,
         asked of the whole document (whatever it finds near a position it finds there too:
         the lines around it are among the document's, the fallbacks read the same tokens)."""
-        region = None
-        if near is not None:
-            line = self.line_of(near)
-            region = range(max(0, line - 3), min(len(self.starts), line + 5))
-        lines: Iterable[int]
-        if region is not None and value == "present":
-            # an open end's lines are those of the region with an open-end word: that search is
-            # left for a line whose ranges hold the open end
-            lazy, lines = True, region
+        if near is None:
+            lines, region = self._date_lines(value, None), False
+        elif "\n" in value:  # (no date holds one: _date_lines would not keep to the region)
+            lines, region = [], False
         else:
-            lazy, lines = False, self._date_lines(value, region)
+            line = self.line_of(near)
+            lo, hi = max(0, line - 3), min(len(self.starts), line + 5)
+            lines, region = [*range(line, hi), *range(line - 1, lo - 1, -1)], True
         for role in roles:
             ok = _ROLES_OK[role]
             for i in lines:
+                if region and not self._may_hold_date(value, i):  # not a line of _date_lines
+                    continue
                 for r in self.line_ranges(i):
-                    if any(v == value and got in ok for v, got in _roles(r)) and (
-                        not lazy or self.has_open_end(i)
-                    ):
+                    if any(v == value and got in ok for v, got in _roles(r)):
                         base = self.starts[i]
                         return _Span(base + r.begin, base + r.stop)
         for role in roles:
@@ -577,12 +575,18 @@ class _Index:
         if value == "present":
             if region is None:
                 return self.open_end_lines
-            return [i for i in region if self.has_open_end(i)]
-        year, short = value[:4], value[2:4] + "."
-        if region is None or "\n" in value:
+        elif region is None or "\n" in value:
+            year, short = value[:4], value[2:4] + "."
             return sorted(set(self.lines_with(year) + self.lines_with(short)))
-        lines = self.lines
-        return [i for i in region if year in lines[i] or short in lines[i]]
+        return [i for i in region if self._may_hold_date(value, i)]
+
+    def _may_hold_date(self, value: str, i: int) -> bool:
+        """Whether line ``i`` can hold the date ``value`` (not holding a line break): an open
+        end's word, or the year or its last digits and a dot."""
+        if value == "present":
+            return self.has_open_end(i)
+        line = self.lines[i]
+        return value[:4] in line or value[2:4] + "." in line
 
     def phones(self, value: str) -> list[_Span]:
         lines = self.lines_with(value[-4:]) or list(range(len(self.starts)))
