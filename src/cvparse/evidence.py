@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -43,7 +43,7 @@ from .normalize.degrees import find_degree
 from .normalize.phones import find_phones
 from .normalize.places import find_city
 from .normalize.skills import canonical_skill, find_skills
-from .normalize.text import halfwidth
+from .normalize.text import RE_FOLDS_TO_ASCII, halfwidth
 from .normalize.urls import find_urls
 
 if TYPE_CHECKING:
@@ -218,18 +218,12 @@ _PRESENT = re.compile(PRESENT, re.I)
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
-def _date_tokens(line: str) -> list[_Token]:
-    """``(value, role, start, end)`` for every date of ``line`` (half-width text): the start and
-    end of each range (end ``present`` for an open one), or a single date."""
-    if not _ASCII_DIGIT.search(line):  # every date spelling holds an ASCII digit
-        return []
-    return _tokens(line, find_ranges(line))
-
-
 def _tokens(line: str, ranges: list[DateRange]) -> list[_Token]:
-    """Tokens of ``ranges``: a range's start is its first date, its end the date (or the open-end
-    word) after it, found with the single-date pattern of the engine that read the line (looked
-    up only for a line with a range)."""
+    """Tokens of ``ranges`` (the dates of ``line``, half-width text): a single date, or the start
+    and end of a range (end ``present`` for an open one). A range's start is its first date, its
+    end the date (or the open-end word) after it, found with the single-date pattern of the engine
+    that read the line (looked up only for a line with a range). Their values and roles are
+    :func:`_roles` of each range."""
     got: list[_Token] = []
     one: DatePattern | None = None
     for r in ranges:
@@ -253,6 +247,17 @@ def _tokens(line: str, ranges: list[DateRange]) -> list[_Token]:
     return got
 
 
+def _roles(r: DateRange) -> tuple[tuple[str, str], ...]:
+    """``(value, role)`` of the tokens :func:`_tokens` makes of the range ``r``, in its order:
+    what a yes-or-no question about a date needs, without the single-date pattern run that cuts a
+    range at its two dates."""
+    if r.start is None:
+        return ()
+    if not r.is_range:
+        return ((r.start, "single"),)
+    return ((r.start, "start"), (r.end or "", "end"))
+
+
 # --- the document index --------------------------------------------------------------------------
 
 
@@ -264,9 +269,16 @@ class _Span(NamedTuple):
     exact: bool = True
 
 
+_LENGTHENS = (
+    "\u0130"  # the one character str.lower() lengthens (İ → i̇): then :attr:`_Index.lower` is the text itself
+)
 _LABEL_MARKS = ":：|｜"  # a value right after one of these (blanks aside) is labelled
 _ROLES_OK = {"start": ("start", "single"), "end": ("end", "single"), "single": ("single", "start")}
-_OPEN_END = re.compile(PRESENT + r"|起|以来|since", re.I)
+# Each word starts with one of these characters (the Latin ones in either case, or a character
+# that ignoring case takes for an ASCII letter): said up front, the engine passes every other
+# position at one class test instead of trying each word there in turn (about 2.5x faster).
+_OPEN_END_LEAD = f"[至迄现目今起以pnctosPNCTOS{RE_FOLDS_TO_ASCII}]"
+_OPEN_END = re.compile(f"(?={_OPEN_END_LEAD})(?:{PRESENT}|起|以来|since)", re.I)
 _DIGITS6 = re.compile(r"\d(?:\D{0,3}\d){5}")
 _URL_IN_LINE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|org|io)(?:/\S*)?", re.I)
 
@@ -295,6 +307,7 @@ class _Index:
             s.heading_line: s.key for s in sections if s.heading_line is not None
         }
         self._find_cache: dict[str, list[int]] = {}
+        self._ranges: dict[int, list[DateRange]] = {}
         self._dates: dict[int, list[tuple[str, str, int, int]]] = {}
         self._labelled: dict[int, bool] = {}
         self._open_end: dict[int, bool] = {}
@@ -377,6 +390,7 @@ class _Index:
 
     @cached_property
     def lower(self) -> str:
+        """The half-width text lower-cased, where that keeps every position (else as it is)."""
         low = self.half.lower()
         return low if len(low) == len(self.half) else self.half
 
@@ -419,16 +433,22 @@ class _Index:
         return [_Span(m.start(), m.end(), exact=False) for m in pattern.finditer(self.half)]
 
     def long_span(self, value: str, after: int) -> _Span | None:
-        """A multi-line text: from its first line to its last, searched from ``after``."""
-        parts = [p.strip() for p in halfwidth(value).split("\n") if p.strip()]
-        if not parts:
+        """A multi-line text: from its first line to its last, searched from ``after``.
+
+        Only those two of its non-blank lines are looked for, so only they are made half-width
+        (``halfwidth`` maps character for character and leaves ``\n`` as it is: a line of the
+        half-width value is the half-width line of the value)."""
+        lines = value.split("\n")
+        head = _first_written(lines, range(len(lines)))
+        if head is None:
             return None
-        first = self._find_from(parts[0], after)
+        tail = _first_written(lines, range(len(lines) - 1, head[0], -1))  # a later line, if any
+        first = self._find_from(head[1], after)
         if first is None:
-            first = self._find_from(parts[0], 0)
+            first = self._find_from(head[1], 0)
         if first is None:
             return None
-        last = self._find_from(parts[-1], first.start) if len(parts) > 1 else first
+        last = self._find_from(tail[1], first.start) if tail is not None else first
         if last is None:
             return None
         return _Span(first.start, max(first.end, last.end), exact=first.exact and last.exact)
@@ -467,12 +487,24 @@ class _Index:
             i = hay.find(needle, self.starts[nxt])
         return out
 
+    def line_ranges(self, i: int) -> list[DateRange]:
+        """The dates and date ranges of line ``i``, spans within the line."""
+        got = self._ranges.get(i)
+        if got is None:
+            line = self.line_text(i)
+            # every date spelling holds an ASCII digit: most lines are passed without the reader
+            got = self._ranges[i] = find_ranges(line) if _ASCII_DIGIT.search(line) else []
+        return got
+
     def line_dates(self, i: int) -> list[tuple[str, str, int, int]]:
         """``(value, role, start, end)`` for every date on line ``i``: ``start``/``end`` of a range, or ``single``."""
         got = self._dates.get(i)
         if got is None:
             base = self.starts[i]
-            got = [(v, role, base + s, base + e) for v, role, s, e in _date_tokens(self.line_text(i))]
+            got = [
+                (v, role, base + s, base + e)
+                for v, role, s, e in _tokens(self.line_text(i), self.line_ranges(i))
+            ]
             self._dates[i] = got
         return got
 
@@ -485,6 +517,41 @@ class _Index:
             if got:
                 return got
         return self._dates_in(value, role, None)
+
+    def date_written(self, value: str, roles: tuple[str, ...], near: int | None = None) -> _Span | None:
+        """A span holding the date ``value`` in one of ``roles`` whenever :meth:`dates` finds any
+        for one of them, else ``None``; for grounding without evidence, which needs to know only
+        that the date is written, not where best.
+
+        The lines :meth:`dates` reads first (around ``near``, else the document's) are asked
+        about the values and roles of their ranges alone (:func:`_roles`), which spares
+        :meth:`line_dates` its pattern runs; around ``near`` its line and those after it first,
+        where an entry's dates mostly are. The first date found is one of a token :meth:`dates`
+        takes, and its range's span is returned. Otherwise the answer is :meth:`dates`' own,
+        asked of the whole document (whatever it finds near a position it finds there too:
+        the lines around it are among the document's, the fallbacks read the same tokens)."""
+        if near is None:
+            lines, region = self._date_lines(value, None), False
+        elif "\n" in value:  # (no date holds one: _date_lines would not keep to the region)
+            lines, region = [], False
+        else:
+            line = self.line_of(near)
+            lo, hi = max(0, line - 3), min(len(self.starts), line + 5)
+            lines, region = [*range(line, hi), *range(line - 1, lo - 1, -1)], True
+        for role in roles:
+            ok = _ROLES_OK[role]
+            for i in lines:
+                if region and not self._may_hold_date(value, i):  # not a line of _date_lines
+                    continue
+                for r in self.line_ranges(i):
+                    if any(v == value and got in ok for v, got in _roles(r)):
+                        base = self.starts[i]
+                        return _Span(base + r.begin, base + r.stop)
+        for role in roles:
+            spans = self._dates_in(value, role, None)
+            if spans:
+                return spans[0]
+        return None
 
     def _dates_in(self, value: str, role: str, region: range | None) -> list[_Span]:
         ok = _ROLES_OK[role]
@@ -508,12 +575,18 @@ class _Index:
         if value == "present":
             if region is None:
                 return self.open_end_lines
-            return [i for i in region if self.has_open_end(i)]
-        year, short = value[:4], value[2:4] + "."
-        if region is None or "\n" in value:
+        elif region is None or "\n" in value:
+            year, short = value[:4], value[2:4] + "."
             return sorted(set(self.lines_with(year) + self.lines_with(short)))
-        lines = self.lines
-        return [i for i in region if year in lines[i] or short in lines[i]]
+        return [i for i in region if self._may_hold_date(value, i)]
+
+    def _may_hold_date(self, value: str, i: int) -> bool:
+        """Whether line ``i`` can hold the date ``value`` (not holding a line break): an open
+        end's word, or the year or its last digits and a dot."""
+        if value == "present":
+            return self.has_open_end(i)
+        line = self.lines[i]
+        return value[:4] in line or value[2:4] + "." in line
 
     def phones(self, value: str) -> list[_Span]:
         lines = self.lines_with(value[-4:]) or list(range(len(self.starts)))
@@ -526,11 +599,17 @@ class _Index:
         return out
 
     def emails(self, value: str) -> list[_Span]:
+        """Where ``value`` is written in :attr:`lower`."""
+        if "@" not in value or "\n" in value or _LENGTHENS in self.half:
+            return [_Span(i, i + len(value)) for i in _starts(self.lower, value)]
+        # Only "@" lower-cases to "@": the lines holding one are lower-cased alone, not the whole
+        # text. A line's lower case is the same stretch of :attr:`lower`: no character of this text
+        # lengthens, and the one rule that reads a letter's neighbours (a final sigma) stops at a
+        # line break as at the end of a text (neither is a letter nor ignored beside one).
         out: list[_Span] = []
-        i = self.lower.find(value)
-        while i >= 0:
-            out.append(_Span(i, i + len(value)))
-            i = self.lower.find(value, i + 1)
+        for i in self.lines_with("@"):
+            base = self.starts[i]
+            out.extend(_Span(base + j, base + j + len(value)) for j in _starts(self.lines[i].lower(), value))
         return out
 
     def urls(self, value: str) -> list[_Span]:
@@ -562,16 +641,16 @@ class _Index:
                 out.setdefault(hit.name.casefold(), []).append(_Span(base + hit.start, base + hit.end))
         return out
 
-    def degrees(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
-        out: list[tuple[str, int, int]] = []
+    def degrees(self, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
+        """``(degree, start, end)`` of every degree named in ``half[lo:hi]``, left to right, each
+        looked for when the one before has been taken."""
         pos = lo
         while pos < hi:
             found = find_degree(self.half[pos:hi])
             if found is None:
                 break
-            out.append((found[0], pos + found[1], pos + found[2]))
+            yield (found[0], pos + found[1], pos + found[2])
             pos += max(found[2], 1)
-        return out
 
     def evidence(self, span: _Span, confidence: float) -> Evidence:
         if not self.has_layout:  # a text file: no page, no box
@@ -598,6 +677,24 @@ class _Index:
         return Evidence(
             span.start, span.end, self.text[span.start : span.end], page if box else None, box, confidence
         )
+
+
+def _first_written(lines: list[str], order: range) -> tuple[int, str] | None:
+    """The first line of ``lines`` in ``order`` that is not blank: its index, and its text made
+    half-width and stripped."""
+    for i in order:
+        text = halfwidth(lines[i]).strip()
+        if text:
+            return i, text
+    return None
+
+
+def _starts(text: str, needle: str) -> Iterator[int]:
+    """Every start of ``needle`` in ``text``, overlapping ones too."""
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 # --- choosing among candidates -----------------------------------------------------------------
@@ -750,19 +847,24 @@ class _Grounder:
 
     def pick(
         self,
-        cands: list[_Span],
+        cands: Iterable[_Span],
         *,
         key: bool = False,
         sections: frozenset[str] = frozenset(),
         anchor: int | None = None,
         after: int | None = None,
     ) -> tuple[_Span, _Signals] | None:
-        """:func:`_pick`; unscored, any candidate, unless ``key`` (an entry's key, whose span the
-        entry's other fields are looked for near, so it must be the one :func:`_pick` chooses —
-        the only one when there is one)."""
-        if self.scored or (key and len(cands) > 1):
-            return _pick(self.idx, cands, sections=sections, anchor=anchor, after=after)
-        return (cands[0], self.unscored) if cands else None
+        """:func:`_pick`; unscored, any candidate — the first, the others never looked for when
+        ``cands`` is a generator — unless ``key`` (an entry's key, whose span the entry's other
+        fields are looked for near, so it must be the one :func:`_pick` chooses — the only one
+        when there is one)."""
+        if self.scored or key:
+            listed = cands if isinstance(cands, list) else list(cands)
+            if self.scored or len(listed) > 1:
+                return _pick(self.idx, listed, sections=sections, anchor=anchor, after=after)
+            cands = listed
+        first = next(iter(cands), None)
+        return None if first is None else (first, self.unscored)
 
     # -- values of the written kind --
     def written(
@@ -779,6 +881,13 @@ class _Grounder:
         if self.scored or key:
             return self.pick(self.idx.spans(value), key=key, sections=sections, anchor=anchor, after=after)
         span = self.idx.first_span(value)
+        return None if span is None else (span, self.unscored)
+
+    def date_written(
+        self, value: str, roles: tuple[str, ...], anchor: int | None = None
+    ) -> tuple[_Span, _Signals] | None:
+        """Unscored: a span of the date ``value`` in one of ``roles`` (:meth:`_Index.date_written`)."""
+        span = self.idx.date_written(value, roles, anchor)
         return None if span is None else (span, self.unscored)
 
     def pieces(
@@ -828,19 +937,22 @@ def ground(
     value = data.get("gender")
     out["gender"] = None
     if value in _GENDER_WORDS:
-        cands = [
+        words = (
             _Span(i, i + len(w))
             for w in _GENDER_WORDS[value]
             for i in idx.find(w)
             if _standalone(idx.half, i, len(w))
-        ]
-        if g.put("gender", "gender", g.pick(cands, sections=secs)):
+        )
+        if g.put("gender", "gender", g.pick(words, sections=secs)):
             out["gender"] = value
     value = data.get("birth_date")
     out["birth_date"] = None
     if value:
-        cands = idx.dates(value, "single") or idx.dates(value, "start")
-        if g.put("birth_date", "birth_date", g.pick(cands, sections=secs)):
+        if g.scored:
+            found = g.pick(idx.dates(value, "single") or idx.dates(value, "start"), sections=secs)
+        else:
+            found = g.date_written(value, ("single", "start"))
+        if g.put("birth_date", "birth_date", found):
             out["birth_date"] = value
     value = data.get("age")
     out["age"] = None
@@ -1016,11 +1128,14 @@ def _entry_field(
         return bool(g.put(path, "internship", found))
     kind = _KIND_OF_FIELD.get(sub, sub)
     if sub in ("start", "end", "date"):
-        role = "single" if sub == "date" else sub
-        cands = idx.dates(str(value), role, anchor.start)
+        roles: tuple[str, ...] = ("single",) if sub == "date" else (sub,)
         if sub == "end" and name == "projects" and item.get("start") == value:
-            cands = cands + idx.dates(str(value), "start", anchor.start)
-        found = g.pick(cands, anchor=anchor.start)
+            roles = ("end", "start")
+        if g.scored:
+            cands = [c for role in roles for c in idx.dates(str(value), role, anchor.start)]
+            found = g.pick(cands, anchor=anchor.start)
+        else:
+            found = g.date_written(str(value), roles, anchor.start)
         return value if g.put(path, kind, found) else None
     if sub == "description":
         span = idx.long_span(str(value), anchor.start)
@@ -1034,8 +1149,8 @@ def _entry_field(
         lo_line = max(0, idx.line_of(anchor.start) - 2)
         hi_line = min(len(idx.starts) - 1, idx.line_of(anchor.start) + 4)
         hi = idx.starts[hi_line] + len(idx.doc.lines[hi_line].text)
-        cands = [_Span(s, e) for d, s, e in idx.degrees(idx.starts[lo_line], hi) if d == value]
-        found = g.pick(cands, anchor=anchor.start)
+        named = (_Span(s, e) for d, s, e in idx.degrees(idx.starts[lo_line], hi) if d == value)
+        found = g.pick(named, anchor=anchor.start)
         return value if g.put(path, "degree", found, vocab=True) else None
     text = str(value)
     found = g.written(text, anchor=anchor.start)
@@ -1094,11 +1209,13 @@ def _number_at(text: str, i: int, n: int) -> bool:
     return not before.isdigit() and not after.isdigit() and before != "." and after != "."
 
 
-def _city_spans(idx: _Index, value: str) -> list[_Span]:
+def _city_spans(idx: _Index, value: str) -> Iterator[_Span]:
+    """Where the place ``value`` is written: as it is, else where :func:`find_city` reads it from a
+    line, left to right, each looked for when asked for."""
     spans = idx.spans(value)
     if spans:
-        return spans
-    out: list[_Span] = []
+        yield from spans
+        return
     for i in range(len(idx.doc.lines)):
         line = idx.line_text(i)
         pos = 0
@@ -1107,19 +1224,17 @@ def _city_spans(idx: _Index, value: str) -> list[_Span]:
             if found is None:
                 break
             if found[0] == value:
-                out.append(_Span(idx.starts[i] + pos + found[1], idx.starts[i] + pos + found[2]))
+                yield _Span(idx.starts[i] + pos + found[1], idx.starts[i] + pos + found[2])
             pos += max(found[2], 1)
-    return out
 
 
-def _years_spans(idx: _Index, value: float) -> list[_Span]:
-    out: list[_Span] = []
+def _years_spans(idx: _Index, value: float) -> Iterator[_Span]:
+    """Where ``value`` years are written, left to right, each looked for when asked for."""
     for m in _num_years(idx.half):
         raw = m.group(1)
         num: float | None = float(raw) if _DECIMAL.fullmatch(raw) else cn_number(raw)
         if num is not None and float(num) == float(value):
-            out.append(_Span(m.start(), m.end()))
-    return out
+            yield _Span(m.start(), m.end())
 
 
 def _num_years(text: str) -> Iterator[re.Match[str]]:
