@@ -45,11 +45,12 @@ class Vocabulary:
         self._pattern = regex.compile(rf"^(?:{alternation})$", regex.I if ignore_case else 0)
 
     def __contains__(self, label: str) -> bool:
-        if label.endswith("\n"):
-            label = label[:-1]
+        # the lookup drops one final newline; the pattern is asked about the label as given
+        # (after dropping one, another could be taken for the final newline "$" allows)
+        key = label[:-1] if label.endswith("\n") else label
         if not self._ignore_case:
-            return label in self._words
-        if label.lower() in self._words:
+            return key in self._words
+        if key.lower() in self._words:
             return True
         return any(c in label for c in REGEX_FOLDS_TO_ASCII) and self._pattern.match(label) is not None
 
