@@ -26,6 +26,13 @@ MAX_BYTES_PER_CHAR = 4
 """UTF-8, GB18030 and UTF-16 spend at most four bytes on a character: a text file over
 ``4 * max_chars`` bytes is over ``max_chars`` before it is decoded."""
 _BLANK_RUN = re.compile(rf"(\s{{{MAX_BLANK_RUN}}})\s+")
+# The same runs found, not cut: a pattern led by a class lets re skip to the next blank in C
+# instead of trying a match at every position (_BLANK_RUN starts with a group, so it cannot).
+_LONG_RUN = re.compile(rf"\s\s{{{MAX_BLANK_RUN}}}")
+_LONG_SPACES = " " * (MAX_BLANK_RUN + 1)
+_JOIN = "|"
+"""Joins the lines for the one check of a whole document: printable and not a blank, so no run
+spans two lines and a document of printable lines stays printable."""
 _BREAK = re.compile(r"[\s,，;；:：。、|｜.!?！？)）\]】]")
 """Characters a long line may be split after: a split inside ``姓名：张三`` would give a value
 (``姓``) to a label that has none."""
@@ -36,10 +43,9 @@ def bound_lines(lines: list[Line]) -> list[Line]:
 
     Every real résumé line passes through unchanged; text is never dropped, only blanks.
     """
-    # Nearly every document is within bounds: one C-level scan of all lines (joined by NUL,
-    # which is not whitespace, so no run spans two lines) says so.
+    # Nearly every document is within bounds: one C-level scan of all lines says so.
     texts = [line.text for line in lines]
-    if max(map(len, texts), default=0) <= MAX_LINE_CHARS and not _BLANK_RUN.search("\0".join(texts)):
+    if max(map(len, texts), default=0) <= MAX_LINE_CHARS and not _has_long_run(_JOIN.join(texts)):
         return list(lines)
     out: list[Line] = []
     for line in lines:
@@ -55,6 +61,16 @@ def bound_lines(lines: list[Line]) -> list[Line]:
             text = text[cut:]
         out.append(replace(line, text=text))
     return out
+
+
+def _has_long_run(text: str) -> bool:
+    """Whether ``text`` holds a run of more than :data:`MAX_BLANK_RUN` blanks (re's ``\\s``)."""
+    # re's \s is str.isspace, and every such character but the space is unprintable (a control,
+    # a separator): in a printable text a long run is a run of spaces, which str's substring
+    # search finds many times faster than a pattern tried at every blank.
+    if text.isprintable():
+        return _LONG_SPACES in text
+    return _LONG_RUN.search(text) is not None
 
 
 def _break_at(text: str) -> int:
