@@ -50,7 +50,7 @@ def test_three_digits_start_no_lead(first: str, digits: str, rest: str) -> None:
 
 
 def test_the_fold_gates_let_through_every_character_a_heading_or_certificate_folds_from() -> None:
-    not_heading_char, cert_start = S._fold_gates()
+    not_heading_char, cert_start = S._gates().not_heading_char, S._gates().cert_start
     alphabet = set("".join(S._vocab()))
     starts = {word[0] for word in S._CERT_WORDS}
     joiner = regex.compile(f"[{WHITE_SPACE}·•\\-_/&+,]")
@@ -60,6 +60,18 @@ def test_the_fold_gates_let_through_every_character_a_heading_or_certificate_fol
             assert not_heading_char.match(ch) is None, repr(ch)
         if set(folded) & starts:
             assert cert_start.match(ch) is not None, repr(ch)
+
+
+def test_plain_content_holds_an_ideograph_of_the_core_and_no_letter_or_certificate_start() -> None:
+    gates = S._gates()
+    may_lead = S._may_lead.__wrapped__  # type: ignore[attr-defined]
+    may_trail = S._may_trail.__wrapped__  # type: ignore[attr-defined]
+    for ch in _EVERY_CHAR:
+        if gates.plain_content.match(ch):  # (a content ideograph, alone)
+            assert not may_lead(ch) and not may_trail(ch) and ch not in "、.．:：)）" and not ch.isspace()
+            assert gates.not_heading_char.match(ch), repr(ch)
+        if (ch.isascii() and ch.isalpha()) or gates.cert_start.match(ch):
+            assert not gates.plain_content.match("的" + ch), repr(ch)
 
 
 def test_the_noun_end_forms_are_the_characters_folding_to_a_noun_end() -> None:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -174,13 +175,15 @@ def heading_key(text: str) -> str | None:
 
 def _heading_key(text: str) -> str | None:
     """:func:`heading_key` of a text already half-width (every line segmentation reads is)."""
+    gates = _gates()
+    if gates.plain_content.match(text):  # most lines of a Chinese résumé
+        return None
     core = _strip_decor(text)
     if not core or len(core) > MAX_HEADING_CHARS:
         return None
     vocab = _vocab()
-    not_heading_char, cert_start = _fold_gates()
     # Most lines hold a character no heading folds from, and are no vocabulary heading.
-    folded = _fold_half(core) if not_heading_char.search(core) is None else None
+    folded = _fold_half(core) if gates.not_heading_char.search(core) is None else None
     if folded is not None:
         key = vocab.get(folded)
         if key:
@@ -193,22 +196,33 @@ def _heading_key(text: str) -> str | None:
             keys.discard(None)
             if len(keys) == 1:
                 return keys.pop()
-    if cert_start.search(core) is not None:  # (a certificate word in the fold starts with one)
+    if gates.cert_start.search(core) is not None:  # (a certificate word in the fold starts with one)
         folded = _fold_half(core) if folded is None else folded
         if len(folded) <= 12 and _AWARD_WORD.search(folded) and _CERT_WORD.search(folded):
             return "awards_certs"
     return None
 
 
-@cache
-def _fold_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two scans that tell :func:`_heading_key` the fold of a text is not worth making.
+class _Gates(NamedTuple):
+    """Scans that tell :func:`_heading_key` a text is no heading, or its fold not worth making."""
 
-    The first finds a character no vocabulary heading folds from: the fold keeps every
-    character but a joiner (and the letters of " and ", which headings hold) as its folded,
-    lower-case form, so such a character is in the fold and the fold is no heading. The second
-    finds a character whose fold starts a certificate word: without one, the fold holds none.
-    """
+    not_heading_char: re.Pattern[str]
+    """Finds a character no vocabulary heading folds from: the fold keeps every character but a
+    joiner (and the letters of " and ", which headings hold) as its folded, lower-case form, so
+    such a character is in the fold and the fold is no heading."""
+    cert_start: re.Pattern[str]
+    """Finds a character whose fold starts a certificate word: without one, the fold holds none."""
+    plain_content: re.Pattern[str]
+    """Matches a text with a CJK ideograph that is neither a heading character nor a numeral and
+    without an ASCII letter or a certificate word's first character. No decoration takes such an
+    ideograph (the decoration classes hold none, the numbering only 一 to 十), so it is in the
+    core, which is then no vocabulary heading; without a letter the core is not bilingual, and
+    without the character its fold holds no certificate word: the text is no heading."""
+
+
+@cache
+def _gates() -> _Gates:
+    """The :class:`_Gates` for the vocabulary (built on first use: it needs the tables)."""
     alphabet = set("".join(_vocab()))
     starts = {word[0] for word in _CERT_WORDS}
     # A character that fold_cjk leaves and lower-cases to itself folds to itself. The others
@@ -216,12 +230,29 @@ def _fold_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # A-Z and the Kelvin sign lower-case to ASCII letters (and none to a Han character).
     upper = {c.upper() for c in alphabet | starts if c.isascii()}
     candidates = alphabet | starts | upper | set(traditional_forms()) | {"\u212a"}
-    heading_chars = [c for c in candidates if set(fold_cjk(c).lower()) <= alphabet]
+    heading_chars = {c for c in candidates if set(fold_cjk(c).lower()) <= alphabet}
     cert_chars = [c for c in candidates if set(fold_cjk(c).lower()) & starts]
     escape = "".join(re.escape(c) for c in sorted(heading_chars))
-    return (
-        re.compile(f"[^{WHITE_SPACE}·•\\-_/&+,{escape}]"),  # (the joiners, then the rest)
-        re.compile(f"[{''.join(re.escape(c) for c in sorted(cert_chars))}]"),
+    ideographs = [chr(cp) for cp in range(0x4E00, 0xA000)]
+    content = [c for c in ideographs if c not in heading_chars and c not in "一二三四五六七八九十"]
+    cert_not_ascii = "".join(re.escape(c) for c in sorted(cert_chars) if not c.isascii())
+    return _Gates(
+        not_heading_char=re.compile(f"[^{WHITE_SPACE}·•\\-_/&+,{escape}]"),  # (the joiners, then the rest)
+        cert_start=re.compile(f"[{''.join(re.escape(c) for c in sorted(cert_chars))}]"),
+        plain_content=re.compile(f"(?s)(?=.*?[{_class_of(content)}])[^A-Za-z{cert_not_ascii}]*\\Z"),
+    )
+
+
+def _class_of(chars: list[str]) -> str:
+    """The body of a re character class holding exactly ``chars`` (sorted), as ranges."""
+    runs: list[list[int]] = []
+    for cp in map(ord, chars):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
     )
 
 
