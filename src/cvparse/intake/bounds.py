@@ -25,10 +25,11 @@ or three blanks as a column gap (``\\s{2,}``, ``\\s{3,}``), so 8 keeps every gap
 MAX_BYTES_PER_CHAR = 4
 """UTF-8, GB18030 and UTF-16 spend at most four bytes on a character: a text file over
 ``4 * max_chars`` bytes is over ``max_chars`` before it is decoded."""
-_BLANK_RUN = re.compile(rf"(\s{{{MAX_BLANK_RUN}}})\s+")
-# The same runs found, not cut: a pattern led by a class lets re skip to the next blank in C
-# instead of trying a match at every position (_BLANK_RUN starts with a group, so it cannot).
-_LONG_RUN = re.compile(rf"\s\s{{{MAX_BLANK_RUN}}}")
+# The group's first blank written apart from the others: a pattern led by a class (in a group or
+# not) lets re skip to the next blank in C, where a pattern led by a repeat is tried at every
+# position of the text.
+_BLANK_RUN = re.compile(rf"(\s\s{{{MAX_BLANK_RUN - 1}}})\s+")
+_LONG_RUN = re.compile(rf"\s\s{{{MAX_BLANK_RUN}}}")  # (the same runs found, not cut)
 _LONG_SPACES = " " * (MAX_BLANK_RUN + 1)
 _JOIN = "|"
 """Joins the lines for the one check of a whole document: printable and not a blank, so no run
@@ -50,7 +51,7 @@ def bound_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if len(text) > MAX_BLANK_RUN and _BLANK_RUN.search(text):
+        if len(text) > MAX_BLANK_RUN and _has_long_run(text):
             text = _BLANK_RUN.sub(r"\1", text)
         if len(text) <= MAX_LINE_CHARS:
             out.append(line if text is line.text else replace(line, text=text))
