@@ -63,6 +63,7 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _HTML = re.compile(
     rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
 )
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d")  # (looked for where the bytes hold its start)
 _WORD_2003_XML = re.compile(rb"^<\?xml[^>]*>\s*<\?mso-application\s+progid=\"Word\.Document\"", re.I)
 _ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": "odt document",
@@ -94,7 +95,8 @@ def sniff(data: bytes, name: str | None = None) -> str:
         return structured
     # Text-like formats may follow a BOM or blank lines.
     stripped = head.lstrip(b"\x00\t\r\n \xef\xbb\xbf")
-    if stripped.startswith(b"%PDF-") or re.search(rb"%PDF-\d\.\d", head[:1024]):
+    lead = head[:1024]
+    if stripped.startswith(b"%PDF-") or (b"%PDF-" in lead and _PDF_HEADER.search(lead)):
         return "pdf"  # some producers put junk before the header; PDF readers accept it
     if stripped.startswith(b"{\\rtf"):
         return "rtf"

@@ -206,7 +206,9 @@ def read_text(
         doc = Document(lines=bound_lines(lines), source=source, format="markdown")
         doc.meta["links"] = "\n".join(dict.fromkeys(links))
         return doc
-    lines = bound_lines([Line(line.rstrip()) for line in text.split("\n")])
+    # A Line is a frozen value, so the blank lines (a quarter of a résumé's) can share one.
+    blank = Line("")
+    lines = bound_lines([Line(line) if line else blank for line in map(str.rstrip, text.split("\n"))])
     return Document(lines=lines, source=source, format="text")
 
 
