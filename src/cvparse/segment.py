@@ -13,22 +13,24 @@ where contact blocks live; a résumé with no headings is one ``header`` section
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
 from . import resources
 from .document import Document, Line
 from .normalize.patterns import rx
-from .normalize.text import WHITE_SPACE, fold_cjk, halfwidth
+from .normalize.text import WHITE_SPACE, fold_cjk, halfwidth, traditional_forms
 
 # Longest heading text we accept (after decoration is stripped), in characters. Real
 # headings are 2–8 CJK characters or a few English words; bilingual ones are longer.
 MAX_HEADING_CHARS = 40
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SLine:
     """A line as the extractors see it: cleaned text plus where it sits in the document."""
 
@@ -38,9 +40,14 @@ class SLine:
     col: int = 0  # start of ``text`` inside the original line (inline-heading content)
     raw: str = ""  # the same span as written (full-width forms kept), for long texts
 
-    def __post_init__(self) -> None:
-        if not self.raw:
-            self.raw = self.text
+    def __init__(self, text: str, index: int, offset: int, col: int = 0, raw: str = "") -> None:
+        # Written out (not generated with a __post_init__ for ``raw``): one call fewer for each
+        # of a document's lines.
+        self.text = text
+        self.index = index
+        self.offset = offset
+        self.col = col
+        self.raw = raw or text  # (the span as written is the cleaned text unless given)
 
 
 @dataclass(slots=True)
@@ -67,11 +74,35 @@ _DECOR_TRAIL = regex.compile(r"(?r)[\s\p{So}\p{Sk}\p{Co}\p{Pd}_=~*#:：|│┃�
 _RULE = regex.compile(r"^[\s\p{Pd}_=~*#·•.。\u2500-\u257f\u2580-\u259f]{3,}$")
 
 
+def _char_test(char_class: str) -> Callable[[str], bool]:
+    """Whether a character is in ``char_class`` (a class of the regex module), kept per character.
+
+    The decoration and rule patterns run on every line of every document, yet most lines start
+    and end with a character none of them can take: asking the class about that one character
+    settles it, and a line's first and last characters are a few hundred distinct ones.
+    """
+    member = regex.compile(f"[{char_class}]")
+
+    @lru_cache(maxsize=4096)
+    def test(ch: str) -> bool:
+        return member.match(ch) is not None
+
+    return test
+
+
+# The characters _DECOR_LEAD's match can start with: its first class (the last class is part of
+# it) and the numbering's first characters; _DECOR_TRAIL's and _RULE's classes. Another first
+# (last) character leaves the lead (trail) empty and fails _RULE.
+_may_lead = _char_test(
+    r"\s\p{So}\p{Sk}\p{Co}\p{Pd}_=~*#>|│┃║■□◆◇●○◎•·▪▫►▶▷➢➤★☆※【\[（(<《「『一二三四五六七八九十\dIVX"
+)
+_may_trail = _char_test(r"\s\p{So}\p{Sk}\p{Co}\p{Pd}_=~*#:：|│┃║■□◆◇●○•·▪】\]）)>》」』/")
+_may_rule = _char_test(r"\s\p{Pd}_=~*#·•.。\u2500-\u257f\u2580-\u259f")
+
+
 def _is_rule(text: str) -> bool:
     """A line drawn with dashes, equals signs, dots or box-drawing characters (``text`` is not empty)."""
-    # A CJK ideograph or an ASCII letter or digit is none of _RULE's characters: text lines
-    # start with one, and skip the match.
-    return not _plain_char(text[0], "") and _RULE.match(text) is not None
+    return _may_rule(text[0]) and _RULE.match(text) is not None
 
 
 @cache
@@ -84,18 +115,30 @@ def _vocab() -> dict[str, str]:
 
 
 _JOINERS = re.compile(f"[{WHITE_SPACE}·•\\-_/&+,]+")
-_BILINGUAL_SPLIT = regex.compile(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})")
-_LATIN = re.compile(r"[A-Za-z]")
 # Literal words (no class, no flag): re reads them as regex does, at a fraction of the call cost.
 _AWARD_WORD = re.compile(r"获奖|荣誉|奖项|award|honou?r")
-_CERT_WORD = re.compile(r"证书|资格|certific")
-# Where _BILINGUAL_SPLIT can split, a Han character (never ASCII) and an ASCII letter stand
-# side by side across blanks (regex's \s is WHITE_SPACE) and at most one bar or slash: a
-# superset of its split points that re finds in one scan, so most lines skip the split.
-_HAN_LATIN_MEET = re.compile(
-    f"[^\\x00-\\x7f][{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*[A-Za-z]"
-    f"|[A-Za-z][{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*[^\\x00-\\x7f]"
+_CERT_WORDS = ("证书", "资格", "certific")
+_CERT_WORD = re.compile("|".join(_CERT_WORDS))
+_LATIN = re.compile(r"[A-Za-z]")
+# Where a bilingual heading can split, a Han character (never ASCII) and an ASCII letter stand
+# side by side across blanks (regex's \s is WHITE_SPACE) and at most one bar or slash: a scan
+# for that spares most lines the search for the split points. The gap reads the same both
+# ways, so a letter before the Han character is found in the text and one after it in the
+# text reversed, by a pattern led by the letter, which re skips to in C (a CJK line has few).
+_LATIN_THEN_NON_ASCII = re.compile(f"[A-Za-z][{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*[^\\x00-\\x7f]")
+# A bilingual heading splits where Han meets Latin across blanks and at most one bar or slash,
+# the points of the regex module's
+#     (?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})
+# This is that pattern with any non-ASCII character standing for a Han one (regex's \s is
+# WHITE_SPACE). Its matches are the split points, plus some next to a character that is not
+# Han: each starts right after a letter or a non-ASCII character and covers blanks and a bar
+# only, so none hides a split point, and each split point is one of them (the same greedy
+# span). re finds them in one scan where the regex module's split cost a hundred times more.
+_HAN_LATIN_GAP = re.compile(
+    f"(?<=[^\\x00-\\x7f])[{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*(?=[A-Za-z])"
+    f"|(?<=[A-Za-z])[{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*(?=[^\\x00-\\x7f])"
 )
+_is_han = _char_test(r"\p{Han}")
 
 
 def _fold(text: str) -> str:
@@ -105,26 +148,24 @@ def _fold(text: str) -> str:
 
 def _fold_half(text: str) -> str:
     """:func:`_fold` of a text already half-width."""
-    return _JOINERS.sub("", fold_cjk(text).lower().replace(" and ", "&"))
+    folded = fold_cjk(text).lower()
+    if folded.isalnum():  # every joiner is a blank or a mark: none here, and no " and " either
+        return folded
+    return _JOINERS.sub("", folded.replace(" and ", "&"))
 
 
 def _strip_decor(text: str) -> str:
     t = text.strip()
-    if t and not _plain_char(t[0], "一二三四五六七八九十IVX0123456789"):  # (numbering: 一、 I. 1.)
+    # Three digits open no numbering (at most two, then a mark) and no decoration: dates.
+    if t and _may_lead(t[0]) and not ("0" <= t[0] <= "9" and t[:3].isdigit()):
         lead = _DECOR_LEAD.match(t)
         if lead is not None:
             t = t[lead.end() :]
-    if t and not _plain_char(t[-1], ""):
+    if t and _may_trail(t[-1]):
         trail = _DECOR_TRAIL.search(t)
         if trail is not None:
             t = t[: trail.start()]
     return t.strip()
-
-
-def _plain_char(ch: str, numerals: str) -> bool:
-    """A CJK ideograph or an ASCII letter or digit (other than ``numerals``): no decoration
-    pattern can take it, so most lines skip both patterns."""
-    return ("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())) and ch not in numerals
 
 
 def heading_key(text: str) -> str | None:
@@ -134,29 +175,118 @@ def heading_key(text: str) -> str | None:
 
 def _heading_key(text: str) -> str | None:
     """:func:`heading_key` of a text already half-width (every line segmentation reads is)."""
+    gates = _gates()
+    if gates.plain_content.match(text):  # most lines of a Chinese résumé
+        return None
     core = _strip_decor(text)
     if not core or len(core) > MAX_HEADING_CHARS:
         return None
     vocab = _vocab()
-    folded = _fold_half(core)
-    key = vocab.get(folded)
-    if key:
-        return key
+    # Most lines hold a character no heading folds from, and are no vocabulary heading.
+    folded = _fold_half(core) if gates.not_heading_char.search(core) is None else None
+    if folded is not None:
+        key = vocab.get(folded)
+        if key:
+            return key
     # Bilingual: 教育背景 Education / Education 教育背景 / 工作经历 | Work Experience
-    if not core.isascii() and _LATIN.search(core) and _HAN_LATIN_MEET.search(core):
-        parts = [p for p in _BILINGUAL_SPLIT.split(core) if p]
-        if len(parts) == 2:
+    if not core.isascii() and _LATIN.search(core) and _han_meets_latin(core):
+        parts = _bilingual_halves(core)
+        if parts is not None:
             keys = {vocab.get(_fold_half(_strip_decor(p))) for p in parts}
             keys.discard(None)
             if len(keys) == 1:
                 return keys.pop()
-    if len(folded) <= 12 and _AWARD_WORD.search(folded) and _CERT_WORD.search(folded):
-        return "awards_certs"
+    if gates.cert_start.search(core) is not None:  # (a certificate word in the fold starts with one)
+        folded = _fold_half(core) if folded is None else folded
+        if len(folded) <= 12 and _AWARD_WORD.search(folded) and _CERT_WORD.search(folded):
+            return "awards_certs"
     return None
 
 
-# Content after a heading on the same line is set apart by a bar, a tab or a wide gap.
-_INLINE = regex.compile(r"^(?P<head>.{2,24}?)(?:\s*[|｜│]\s*|\t+\s*|\s{2,})(?P<rest>\S.*)$")
+class _Gates(NamedTuple):
+    """Scans that tell :func:`_heading_key` a text is no heading, or its fold not worth making."""
+
+    not_heading_char: re.Pattern[str]
+    """Finds a character no vocabulary heading folds from: the fold keeps every character but a
+    joiner (and the letters of " and ", which headings hold) as its folded, lower-case form, so
+    such a character is in the fold and the fold is no heading."""
+    cert_start: re.Pattern[str]
+    """Finds a character whose fold starts a certificate word: without one, the fold holds none."""
+    plain_content: re.Pattern[str]
+    """Matches a text with a CJK ideograph that is neither a heading character nor a numeral and
+    without an ASCII letter or a certificate word's first character. No decoration takes such an
+    ideograph (the decoration classes hold none, the numbering only 一 to 十), so it is in the
+    core, which is then no vocabulary heading; without a letter the core is not bilingual, and
+    without the character its fold holds no certificate word: the text is no heading."""
+
+
+@cache
+def _gates() -> _Gates:
+    """The :class:`_Gates` for the vocabulary (built on first use: it needs the tables)."""
+    alphabet = set("".join(_vocab()))
+    starts = {word[0] for word in _CERT_WORDS}
+    # A character that fold_cjk leaves and lower-cases to itself folds to itself. The others
+    # are the characters fold_cjk folds, and the ones whose lower case differs: of those, only
+    # A-Z and the Kelvin sign lower-case to ASCII letters (and none to a Han character).
+    upper = {c.upper() for c in alphabet | starts if c.isascii()}
+    candidates = alphabet | starts | upper | set(traditional_forms()) | {"\u212a"}
+    heading_chars = {c for c in candidates if set(fold_cjk(c).lower()) <= alphabet}
+    cert_chars = [c for c in candidates if set(fold_cjk(c).lower()) & starts]
+    escape = "".join(re.escape(c) for c in sorted(heading_chars))
+    ideographs = [chr(cp) for cp in range(0x4E00, 0xA000)]
+    content = [c for c in ideographs if c not in heading_chars and c not in "一二三四五六七八九十"]
+    cert_not_ascii = "".join(re.escape(c) for c in sorted(cert_chars) if not c.isascii())
+    return _Gates(
+        not_heading_char=re.compile(f"[^{WHITE_SPACE}·•\\-_/&+,{escape}]"),  # (the joiners, then the rest)
+        cert_start=re.compile(f"[{''.join(re.escape(c) for c in sorted(cert_chars))}]"),
+        plain_content=re.compile(f"(?s)(?=.*?[{_class_of(content)}])[^A-Za-z{cert_not_ascii}]*\\Z"),
+    )
+
+
+def _class_of(chars: list[str]) -> str:
+    """The body of a re character class holding exactly ``chars`` (sorted), as ranges."""
+    runs: list[list[int]] = []
+    for cp in map(ord, chars):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
+    )
+
+
+def _han_meets_latin(text: str) -> bool:
+    """Whether a non-ASCII character and an ASCII letter meet across blanks and one bar at most."""
+    return bool(_LATIN_THEN_NON_ASCII.search(text) or _LATIN_THEN_NON_ASCII.search(text[::-1]))
+
+
+def _bilingual_halves(core: str) -> tuple[str, str] | None:
+    """``core`` split in two at the one point where Han meets Latin, or ``None`` unless that point is one."""
+    # A split point is inside the text (after one character, before another), and the next one
+    # is beyond the letter or Han character that follows: n split points leave n + 1 parts,
+    # none empty.
+    cut: tuple[int, int] | None = None
+    for gap in _HAN_LATIN_GAP.finditer(core):
+        start, end = gap.span()
+        # the non-ASCII side: before the gap when a letter follows it, else after it
+        if not _is_han(core[start - 1] if core[end].isascii() else core[end]):
+            continue
+        if cut is not None:
+            return None  # three parts or more
+        cut = start, end
+    return None if cut is None else (core[: cut[0]], core[cut[1] :])
+
+
+# Content after a heading on the same line is set apart by a bar, a tab or a wide gap. (re, with
+# regex's \s spelled out: no Unicode property is needed, and re matches it in half the time. The
+# lookahead is the character every separator starts with, so most ends of the head are left
+# after one test instead of three alternatives.)
+_INLINE = re.compile(
+    f"^(?P<head>.{{2,24}}?)(?=[{WHITE_SPACE}|｜│])"
+    f"(?:[{WHITE_SPACE}]*[|｜│][{WHITE_SPACE}]*|\t+[{WHITE_SPACE}]*|[{WHITE_SPACE}]{{2,}})"
+    f"(?P<rest>[^{WHITE_SPACE}].*)$"
+)
 # A bar or tab, or two blanks: led by one class (the bar or tab is itself, a blank needs a
 # blank after it), which re scans for in C instead of trying both branches at every position.
 _INLINE_GAP = re.compile(f"[|｜│\t{WHITE_SPACE}](?:(?<=[|｜│\t])|[{WHITE_SPACE}])")
@@ -167,7 +297,7 @@ def _heading_shaped(text: str) -> bool:
     # The folded text _HEADING_NOUN matches ends in one of its nouns' last characters, a Han
     # character that the blanks squash removes (all str.isspace) can only follow: most lines
     # fail this one-character test, before the squash and the match.
-    if fold_cjk(text.rstrip()[-1:]) not in _HEADING_NOUN_ENDS:
+    if text.rstrip()[-1:] not in _noun_end_forms():
         return False
     core = squash(text)
     return len(core) <= _HEADING_NOUN_MAX and _HEADING_NOUN.match(fold_cjk(core)) is not None
@@ -229,6 +359,17 @@ _HEADING_NOUN = regex.compile(
 )
 _HEADING_NOUN_MAX = 6 + 1 + 4 + 2  # the longest text it can match
 _HEADING_NOUN_ENDS = frozenset(noun[-1] for noun in _HEADING_NOUNS)
+
+
+@cache
+def _noun_end_forms() -> frozenset[str]:
+    """The characters :func:`fold_cjk` folds to a heading noun's last one (歷 and 曆 for 历, 历 itself)."""
+    # A character fold_cjk does not fold is left as it is: only the ends and the folded
+    # characters can fold to an end.
+    candidates = _HEADING_NOUN_ENDS.union(traditional_forms())
+    return frozenset(ch for ch in candidates if fold_cjk(ch) in _HEADING_NOUN_ENDS)
+
+
 _HAN_WORDS = regex.compile(r"[\p{Han}&与及和/]+")
 _NOT_HEADING_TAIL = regex.compile(r"(?:描述|内容|职责|名称|时间|业绩|成果|地点|角色|职务|背景)$")
 
@@ -310,6 +451,7 @@ def segment(doc: Document) -> list[Section]:
     known: dict[int, str | None] = {}
     texts = _halfwidth_lines(doc.lines)
     needs_emphasis, body_size = _emphasis(doc, texts, known)
+    noun_ends = _noun_end_forms()
     for i, line in enumerate(doc.lines):
         raw = line.text
         text = texts[i]
@@ -323,7 +465,8 @@ def segment(doc: Document) -> list[Section]:
             key = None
         if key is None and (needs_emphasis or line.heading) and _emphasised(line, body_size or 1e9):
             key = _keyword_key(stripped)
-        if key is None and _heading_shaped(stripped):
+        # (_heading_shaped's first test, asked here: most lines end in no heading noun)
+        if key is None and stripped[-1] in noun_ends and _heading_shaped(stripped):
             key = _keyword_key(stripped)  # "教学成果与荣誉": unknown words, a heading's shape
         if key is not None and _plausible_heading(stripped):
             sections.append(Section(key, _strip_decor(stripped), heading_line=i))

@@ -102,6 +102,10 @@ def read(
                 value=len(data) // MAX_BYTES_PER_CHAR,
             )
         doc = read_text(data, source=name, markdown=kind == "markdown", limits=limits, deadline=deadline)
+        # read_text bounds its lines itself (parse_text reads through it alone), and bounding
+        # bounded lines changes nothing: only the checks are left to do.
+        _check(doc, limits)
+        return doc
     elif kind == ENCRYPTED_OOXML:
         # Office wraps a password-protected DOCX in an OLE file; say "encrypted", not ".doc"
         raise EncryptedDocumentError("the document is password-protected", source=name)
@@ -112,11 +116,16 @@ def read(
 
 def finish(doc: Document, limits: Limits) -> Document:
     """Check ``max_chars`` and bound the lines: the last step of every reader's output."""
+    _check(doc, limits)
+    doc.lines = bound_lines(doc.lines)
+    return doc
+
+
+def _check(doc: Document, limits: Limits) -> None:
+    """Raise when ``doc`` has no text or more than ``max_chars`` characters."""
     if not any(line.text.strip() for line in doc.lines):
         raise EmptyDocumentError("the document has no text", source=doc.source)
     _check_chars(doc, limits)
-    doc.lines = bound_lines(doc.lines)
-    return doc
 
 
 def _check_chars(doc: Document, limits: Limits) -> None:

@@ -25,7 +25,15 @@ or three blanks as a column gap (``\\s{2,}``, ``\\s{3,}``), so 8 keeps every gap
 MAX_BYTES_PER_CHAR = 4
 """UTF-8, GB18030 and UTF-16 spend at most four bytes on a character: a text file over
 ``4 * max_chars`` bytes is over ``max_chars`` before it is decoded."""
-_BLANK_RUN = re.compile(rf"(\s{{{MAX_BLANK_RUN}}})\s+")
+# The group's first blank written apart from the others: a pattern led by a class (in a group or
+# not) lets re skip to the next blank in C, where a pattern led by a repeat is tried at every
+# position of the text.
+_BLANK_RUN = re.compile(rf"(\s\s{{{MAX_BLANK_RUN - 1}}})\s+")
+_LONG_RUN = re.compile(rf"\s\s{{{MAX_BLANK_RUN}}}")  # (the same runs found, not cut)
+_LONG_SPACES = " " * (MAX_BLANK_RUN + 1)
+_JOIN = "|"
+"""Joins the lines for the one check of a whole document: printable and not a blank, so no run
+spans two lines and a document of printable lines stays printable."""
 _BREAK = re.compile(r"[\s,，;；:：。、|｜.!?！？)）\]】]")
 """Characters a long line may be split after: a split inside ``姓名：张三`` would give a value
 (``姓``) to a label that has none."""
@@ -36,15 +44,14 @@ def bound_lines(lines: list[Line]) -> list[Line]:
 
     Every real résumé line passes through unchanged; text is never dropped, only blanks.
     """
-    # Nearly every document is within bounds: one C-level scan of all lines (joined by NUL,
-    # which is not whitespace, so no run spans two lines) says so.
+    # Nearly every document is within bounds: one C-level scan of all lines says so.
     texts = [line.text for line in lines]
-    if max(map(len, texts), default=0) <= MAX_LINE_CHARS and not _BLANK_RUN.search("\0".join(texts)):
+    if max(map(len, texts), default=0) <= MAX_LINE_CHARS and not _has_long_run(_JOIN.join(texts)):
         return list(lines)
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if len(text) > MAX_BLANK_RUN and _BLANK_RUN.search(text):
+        if len(text) > MAX_BLANK_RUN and _has_long_run(text):
             text = _BLANK_RUN.sub(r"\1", text)
         if len(text) <= MAX_LINE_CHARS:
             out.append(line if text is line.text else replace(line, text=text))
@@ -55,6 +62,16 @@ def bound_lines(lines: list[Line]) -> list[Line]:
             text = text[cut:]
         out.append(replace(line, text=text))
     return out
+
+
+def _has_long_run(text: str) -> bool:
+    """Whether ``text`` holds a run of more than :data:`MAX_BLANK_RUN` blanks (re's ``\\s``)."""
+    # re's \s is str.isspace, and every such character but the space is unprintable (a control,
+    # a separator): in a printable text a long run is a run of spaces, which str's substring
+    # search finds many times faster than a pattern tried at every blank.
+    if text.isprintable():
+        return _LONG_SPACES in text
+    return _LONG_RUN.search(text) is not None
 
 
 def _break_at(text: str) -> int:

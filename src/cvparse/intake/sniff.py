@@ -16,6 +16,7 @@ import codecs
 import io
 import re
 import zipfile
+from functools import cache
 
 HEAD_BYTES = 4096
 
@@ -62,6 +63,7 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _HTML = re.compile(
     rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
 )
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d")  # (looked for where the bytes hold its start)
 _WORD_2003_XML = re.compile(rb"^<\?xml[^>]*>\s*<\?mso-application\s+progid=\"Word\.Document\"", re.I)
 _ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": "odt document",
@@ -93,7 +95,8 @@ def sniff(data: bytes, name: str | None = None) -> str:
         return structured
     # Text-like formats may follow a BOM or blank lines.
     stripped = head.lstrip(b"\x00\t\r\n \xef\xbb\xbf")
-    if stripped.startswith(b"%PDF-") or re.search(rb"%PDF-\d\.\d", head[:1024]):
+    lead = head[:1024]
+    if stripped.startswith(b"%PDF-") or (b"%PDF-" in lead and _PDF_HEADER.search(lead)):
         return "pdf"  # some producers put junk before the header; PDF readers accept it
     if stripped.startswith(b"{\\rtf"):
         return "rtf"
@@ -218,14 +221,14 @@ def _utf16_without_bom(head: bytes) -> str | None:
         if not text:
             continue
         share = _texty_share(text)
-        if share >= _TEXT_SHARE and (best is None or share > best[0]):
+        if share is not None and (best is None or share > best[0]):
             best = (share, codec)
     return best[1] if best else None
 
 
 # Characters a Chinese or English résumé is made of (counted in C: the head is 4 KB).
-_NOT_TEXTY = re.compile(
-    "[^\t\n\r\f"
+_TEXTY = (
+    "\t\n\r\f"
     "\x20-\x7e"
     "\xa0-\u024f"  # Latin-1, Latin Extended (names, accents)
     "\u0370-\u052f"  # Greek, Cyrillic
@@ -234,14 +237,32 @@ _NOT_TEXTY = re.compile(
     "\u3400-\u4dbf"  # CJK extension A
     "\u4e00-\u9fff"  # CJK unified ideographs
     "\uff00-\uffef"  # full-width forms
-    "\ufeff]"
+    "\ufeff"
 )
+_NOT_TEXTY = re.compile(f"[^{_TEXTY}]+")
 
 
-def _texty_share(text: str) -> float:
-    # The characters left once the others are removed: one string built, where findall would
-    # build one per character, and a text that is not UTF-16 is mostly "other" characters.
-    return len(_NOT_TEXTY.sub("", text)) / len(text)
+@cache
+def _others_at_least(count: int) -> re.Pattern[str]:
+    """A pattern matching a text that holds at least ``count`` characters outside ``_TEXTY``.
+
+    Each repetition skips texty characters and takes one other: a single scan that stops as
+    soon as the count is reached, and never backtracks (the two classes are disjoint).
+    """
+    return re.compile(f"(?:[{_TEXTY}]*[^{_TEXTY}]){{{count}}}")
+
+
+def _texty_share(text: str) -> float | None:
+    """The share of ``text`` in characters a résumé is made of, or ``None`` under :data:`_TEXT_SHARE`."""
+    # Bytes that are not UTF-16 read as UTF-16 are mostly other characters, and removing each
+    # run of them built a string piece per run: more others than a text may hold is found in
+    # one scan first. One more than the most that leaves the share at _TEXT_SHARE, and one more
+    # again against rounding, so a text this rejects has a share below it whatever the floats.
+    n = len(text)
+    if _others_at_least(int(n * (1 - _TEXT_SHARE)) + 2).match(text):
+        return None
+    share = len(_NOT_TEXTY.sub("", text)) / n  # the characters left once the others are removed
+    return share if share >= _TEXT_SHARE else None
 
 
 __all__ = ["ENCRYPTED_OOXML", "HEAD_BYTES", "OLE_MAGIC", "sniff", "utf16_encoding"]

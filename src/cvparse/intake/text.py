@@ -119,20 +119,29 @@ def _with_target(label: str, target: str) -> str:
 
 
 def _strip_inline(text: str, links: list[str]) -> str:
-    text = _IMAGE.sub("", text)
-    for m in _LINK.finditer(text):
-        target = m.group(2)
-        if not target.startswith(("#", "mailto:")) and not ("@" in target and "/" not in target):
-            links.append(target)
-    text = _LINK.sub(lambda m: _with_target(m.group(1), m.group(2)), text)
-    for m in _HREF.finditer(text):
-        links.append(m.group(1))
-    text = _ANCHOR.sub(lambda m: _with_target(m.group(2), m.group(1)), text)
-    text = _AUTOLINK.sub(lambda m: m.group(1), text)
-    text = _TAG.sub("", text)
-    for _ in range(2):  # nested emphasis: ***x*** and **_x_**
-        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
-    text = _SUP.sub("", text)
+    # Each construct holds characters most lines lack ("](" for images and links, "<" for HTML,
+    # a marker for emphasis, "^", "&"): a substring test of the text at hand spares those lines
+    # each group of patterns.
+    if "](" in text:
+        text = _IMAGE.sub("", text)
+        for m in _LINK.finditer(text):
+            target = m.group(2)
+            if not target.startswith(("#", "mailto:")) and not ("@" in target and "/" not in target):
+                links.append(target)
+        text = _LINK.sub(lambda m: _with_target(m.group(1), m.group(2)), text)
+    if "<" in text:
+        for m in _HREF.finditer(text):
+            links.append(m.group(1))
+        text = _ANCHOR.sub(lambda m: _with_target(m.group(2), m.group(1)), text)
+        text = _AUTOLINK.sub(lambda m: m.group(1), text)
+        text = _TAG.sub("", text)
+    if "*" in text or "_" in text or "~" in text or "`" in text:
+        for _ in range(2):  # nested emphasis: ***x*** and **_x_**
+            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    if "^" in text:
+        text = _SUP.sub("", text)
+    if "&" not in text:
+        return text
     return text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 
 
@@ -156,7 +165,8 @@ def markdown_lines(text: str, deadline: Deadline = NO_DEADLINE) -> tuple[list[Li
         if in_code:
             out.append(Line(raw.rstrip()))
             continue
-        if _RULE.match(raw) or _TABLE_SEP.match(raw):
+        # (a rule holds a -, * or _, a table's separator row "--", a heading "#", a quote ">")
+        if ("-" in raw or "*" in raw or "_" in raw) and (_RULE.match(raw) or _TABLE_SEP.match(raw)):
             if _SETEXT.match(raw) and out and out[-1].text.strip() and raw.strip().startswith(("=", "-")):
                 prev = out[-1]
                 if raw.strip()[0] == "=" or not _RULE.match(raw) or len(raw.strip()) >= 3:
@@ -164,9 +174,10 @@ def markdown_lines(text: str, deadline: Deadline = NO_DEADLINE) -> tuple[list[Li
                     continue
             out.append(Line(""))
             continue
-        heading = _HEADING.match(raw)
+        heading = _HEADING.match(raw) if "#" in raw else None
         line = heading.group(2) if heading else raw
-        line = _QUOTE.sub("", line)
+        if ">" in line:
+            line = _QUOTE.sub("", line)
         stripped = line.strip()
         if stripped.startswith("|") and stripped.endswith("|"):
             cells = [c.strip() for c in stripped.strip("|").split("|")]
@@ -195,7 +206,9 @@ def read_text(
         doc = Document(lines=bound_lines(lines), source=source, format="markdown")
         doc.meta["links"] = "\n".join(dict.fromkeys(links))
         return doc
-    lines = bound_lines([Line(line.rstrip()) for line in text.split("\n")])
+    # A Line is a frozen value, so the blank lines (a quarter of a résumé's) can share one.
+    blank = Line("")
+    lines = bound_lines([Line(line) if line else blank for line in map(str.rstrip, text.split("\n"))])
     return Document(lines=lines, source=source, format="text")
 
 

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import cache
 
+from ..memo import per_document
+
 _FW = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FW[0x3000] = 0x20  # ideographic space
 _FW[0x00A0] = 0x20  # no-break space
@@ -56,6 +58,14 @@ def halfwidth(text: str) -> str:
     """
     if text.isascii():  # every mapped character is outside ASCII
         return text
+    return _halfwidth(text)
+
+
+@per_document
+def _halfwidth(text: str) -> str:
+    """:func:`halfwidth` of a text outside ASCII, kept for the document: segmentation, grounding
+    and the date, phone and URL readers widen the same lines and values again (and the whole
+    text twice), a fifth of the calls."""
     if _NOT_DECOMPOSED not in text and unicodedata.is_normalized("NFKC", text):
         return text
     pos = 0
