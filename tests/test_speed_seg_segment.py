@@ -81,22 +81,31 @@ def test_the_noun_end_forms_are_the_characters_folding_to_a_noun_end() -> None:
 
 
 _BILINGUAL_SPLIT = regex.compile(r"(?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})")
-_PIECES = ["教育", "背景", "Education", "Work", "a", "Z", "3", " ", "  ", "\u3000", "\t", "|", "/", " | "]
+_PIECES = [
+    "教育",
+    "背景",
+    "Education",
+    "Work",
+    "a",
+    "Z",
+    "3",
+    " ",
+    "  ",
+    "\u3000",
+    "\t",
+    "|",
+    "/",
+    " | ",
+    "||",
+]
 _PIECES += ["，", "📧", "é", "ß", "한", "〇", "々", "·", "-", "\u2028", "\x1c"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_the_bilingual_halves_are_the_split_of_two_parts(text: str) -> None:
     parts = [p for p in _BILINGUAL_SPLIT.split(text) if p]
     assert S._bilingual_halves(text) == (tuple(parts) if len(parts) == 2 else None)
-
-
-def test_the_han_latin_meeting_check_finds_every_split() -> None:
-    for text in ["教育 Education", "Work 工作", "教|a", "a / 教", "aé", "éa", "a\u3000\u3000|\t教"]:
-        assert S._han_meets_latin(text)
-    assert not S._han_meets_latin("教育 3 a")
-    assert not S._han_meets_latin("a || 教")
 
 
 _INLINE_REGEX = regex.compile(r"^(?P<head>.{2,24}?)(?:\s*[|｜│]\s*|\t+\s*|\s{2,})(?P<rest>\S.*)$")
