@@ -50,19 +50,19 @@ def test_three_digits_start_no_lead(first: str, digits: str, rest: str) -> None:
 
 
 def test_the_fold_gates_let_through_every_character_a_heading_or_certificate_folds_from() -> None:
-    not_heading_char, cert_start = S._gates().not_heading_char, S._gates().cert_start
+    not_heading_char, cert_mark = S._gates().not_heading_char, S._gates().cert_mark
     alphabet = set("".join(S._vocab()))
-    starts = {word[0] for word in S._CERT_WORDS}
+    assert all(set(word) & S._CERT_MARKS for word in S._CERT_WORDS)
     joiner = regex.compile(f"[{WHITE_SPACE}·•\\-_/&+,]")
     for ch in _EVERY_CHAR:
         folded = fold_cjk(ch).lower()
         if joiner.match(ch) or set(folded) <= alphabet:
             assert not_heading_char.match(ch) is None, repr(ch)
-        if set(folded) & starts:
-            assert cert_start.match(ch) is not None, repr(ch)
+        if set(folded) & S._CERT_MARKS:
+            assert cert_mark.match(ch) is not None, repr(ch)
 
 
-def test_plain_content_holds_an_ideograph_of_the_core_and_no_letter_or_certificate_start() -> None:
+def test_plain_content_holds_an_ideograph_of_the_core_and_no_letter_or_certificate_mark() -> None:
     gates = S._gates()
     may_lead = S._may_lead.__wrapped__  # type: ignore[attr-defined]
     may_trail = S._may_trail.__wrapped__  # type: ignore[attr-defined]
@@ -70,8 +70,9 @@ def test_plain_content_holds_an_ideograph_of_the_core_and_no_letter_or_certifica
         if gates.plain_content.match(ch):  # (a content ideograph, alone)
             assert not may_lead(ch) and not may_trail(ch) and ch not in "、.．:：)）" and not ch.isspace()
             assert gates.not_heading_char.match(ch), repr(ch)
-        if (ch.isascii() and ch.isalpha()) or gates.cert_start.match(ch):
+        if (ch.isascii() and ch.isalpha()) or gates.cert_mark.match(ch):
             assert not gates.plain_content.match("的" + ch), repr(ch)
+    assert gates.plain_content.match("2023.07-2024.01") and not gates.plain_content.match("12、")
 
 
 def test_the_noun_end_forms_are_the_characters_folding_to_a_noun_end() -> None:
@@ -187,6 +188,7 @@ _HEADING_PIECES += [
     "的",
 ]
 _HEADING_PIECES += ["🎓", "·", "-", "\u3000", "Certific", "ates", "Honours", "K", "\u212a", "İ", "C", "證書"]
+_HEADING_PIECES += ["1", "12", "123", "2023.07-2024.01", "格", "资格", "f"]
 
 
 @settings(max_examples=2000, deadline=None)

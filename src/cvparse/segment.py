@@ -119,6 +119,9 @@ _JOINERS = re.compile(f"[{WHITE_SPACE}·•\\-_/&+,]+")
 _AWARD_WORD = re.compile(r"获奖|荣誉|奖项|award|honou?r")
 _CERT_WORDS = ("证书", "资格", "certific")
 _CERT_WORD = re.compile("|".join(_CERT_WORDS))
+# A character of each certificate word that other lines seldom hold: a fold holding a word holds
+# its character, so a text with no character folding to one of these holds no certificate word.
+_CERT_MARKS = frozenset("书格f")
 _LATIN = re.compile(r"[A-Za-z]")
 # A bilingual heading splits where Han meets Latin across blanks and at most one bar or slash,
 # the points of the regex module's
@@ -188,7 +191,7 @@ def _heading_key(text: str) -> str | None:
             keys.discard(None)
             if len(keys) == 1:
                 return keys.pop()
-    if gates.cert_start.search(core) is not None:  # (a certificate word in the fold starts with one)
+    if gates.cert_mark.search(core) is not None:  # (see _CERT_MARKS)
         folded = _fold_half(core) if folded is None else folded
         if len(folded) <= 12 and _AWARD_WORD.search(folded) and _CERT_WORD.search(folded):
             return "awards_certs"
@@ -202,36 +205,39 @@ class _Gates(NamedTuple):
     """Finds a character no vocabulary heading folds from: the fold keeps every character but a
     joiner (and the letters of " and ", which headings hold) as its folded, lower-case form, so
     such a character is in the fold and the fold is no heading."""
-    cert_start: re.Pattern[str]
-    """Finds a character whose fold starts a certificate word: without one, the fold holds none."""
+    cert_mark: re.Pattern[str]
+    """Finds a character whose fold is one of :data:`_CERT_MARKS`: without one, the fold holds
+    no certificate word."""
     plain_content: re.Pattern[str]
-    """Matches a text with a CJK ideograph that is neither a heading character nor a numeral and
-    without an ASCII letter or a certificate word's first character. No decoration takes such an
-    ideograph (the decoration classes hold none, the numbering only 一 to 十), so it is in the
-    core, which is then no vocabulary heading; without a letter the core is not bilingual, and
-    without the character its fold holds no certificate word: the text is no heading."""
+    """Matches a text with a CJK ideograph that is neither a heading character nor a numeral, or
+    with three digits in a row, and without an ASCII letter or a certificate word's mark. No
+    decoration takes such an ideograph (the decoration classes hold none, the numbering only 一
+    to 十) nor three digits (the numbering takes two, then a mark), so the core holds one, and
+    is then no vocabulary heading; without a letter it is not bilingual, and without the mark
+    its fold holds no certificate word: the text is no heading."""
 
 
 @cache
 def _gates() -> _Gates:
     """The :class:`_Gates` for the vocabulary (built on first use: it needs the tables)."""
     alphabet = set("".join(_vocab()))
-    starts = {word[0] for word in _CERT_WORDS}
     # A character that fold_cjk leaves and lower-cases to itself folds to itself. The others
     # are the characters fold_cjk folds, and the ones whose lower case differs: of those, only
     # A-Z and the Kelvin sign lower-case to ASCII letters (and none to a Han character).
-    upper = {c.upper() for c in alphabet | starts if c.isascii()}
-    candidates = alphabet | starts | upper | set(traditional_forms()) | {"\u212a"}
+    upper = {c.upper() for c in alphabet | _CERT_MARKS if c.isascii()}
+    candidates = alphabet | _CERT_MARKS | upper | set(traditional_forms()) | {"\u212a"}
     heading_chars = {c for c in candidates if set(fold_cjk(c).lower()) <= alphabet}
-    cert_chars = [c for c in candidates if set(fold_cjk(c).lower()) & starts]
+    cert_chars = [c for c in candidates if set(fold_cjk(c).lower()) & _CERT_MARKS]
     escape = "".join(re.escape(c) for c in sorted(heading_chars))
     ideographs = [chr(cp) for cp in range(0x4E00, 0xA000)]
     content = [c for c in ideographs if c not in heading_chars and c not in "一二三四五六七八九十"]
     cert_not_ascii = "".join(re.escape(c) for c in sorted(cert_chars) if not c.isascii())
     return _Gates(
         not_heading_char=re.compile(f"[^{WHITE_SPACE}·•\\-_/&+,{escape}]"),  # (the joiners, then the rest)
-        cert_start=re.compile(f"[{''.join(re.escape(c) for c in sorted(cert_chars))}]"),
-        plain_content=re.compile(f"(?s)(?=.*?[{_class_of(content)}])[^A-Za-z{cert_not_ascii}]*\\Z"),
+        cert_mark=re.compile(f"[{''.join(re.escape(c) for c in sorted(cert_chars))}]"),
+        plain_content=re.compile(
+            f"(?s)(?=.*?(?:[{_class_of(content)}]|[0-9]{{3}}))[^A-Za-z{cert_not_ascii}]*\\Z"
+        ),
     )
 
 
