@@ -119,25 +119,20 @@ _JOINERS = re.compile(f"[{WHITE_SPACE}·•\\-_/&+,]+")
 _AWARD_WORD = re.compile(r"获奖|荣誉|奖项|award|honou?r")
 _CERT_WORDS = ("证书", "资格", "certific")
 _CERT_WORD = re.compile("|".join(_CERT_WORDS))
+# A character of each certificate word that other lines seldom hold: a fold holding a word holds
+# its character, so a text with no character folding to one of these holds no certificate word.
+_CERT_MARKS = frozenset("书格f")
 _LATIN = re.compile(r"[A-Za-z]")
-# Where a bilingual heading can split, a Han character (never ASCII) and an ASCII letter stand
-# side by side across blanks (regex's \s is WHITE_SPACE) and at most one bar or slash: a scan
-# for that spares most lines the search for the split points. The gap reads the same both
-# ways, so a letter before the Han character is found in the text and one after it in the
-# text reversed, by a pattern led by the letter, which re skips to in C (a CJK line has few).
-_LATIN_THEN_NON_ASCII = re.compile(f"[A-Za-z][{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*[^\\x00-\\x7f]")
 # A bilingual heading splits where Han meets Latin across blanks and at most one bar or slash,
 # the points of the regex module's
 #     (?<=\p{Han})\s*[|/]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[|/]?\s*(?=\p{Han})
-# This is that pattern with any non-ASCII character standing for a Han one (regex's \s is
-# WHITE_SPACE). Its matches are the split points, plus some next to a character that is not
-# Han: each starts right after a letter or a non-ASCII character and covers blanks and a bar
-# only, so none hides a split point, and each split point is one of them (the same greedy
-# span). re finds them in one scan where the regex module's split cost a hundred times more.
-_HAN_LATIN_GAP = re.compile(
-    f"(?<=[^\\x00-\\x7f])[{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*(?=[A-Za-z])"
-    f"|(?<=[A-Za-z])[{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*(?=[^\\x00-\\x7f])"
-)
+# Every such gap has an ASCII letter at one end and a Han character at the other, and reads the
+# same both ways: this pattern (regex's \s is WHITE_SPACE) finds the gaps after a letter in the
+# text, and the gaps before one in the text reversed, led by the letter, which re skips to in C
+# (a CJK line has few). A non-ASCII character stands for the Han one, so each gap found is
+# checked; none hides a split point (a gap holds blanks and a bar only, and the pattern's
+# greedy gap is the split's whole gap where the split's is a gap at all).
+_LATIN_GAP = re.compile(f"[A-Za-z]([{WHITE_SPACE}]*[|/]?[{WHITE_SPACE}]*)(?=[^\\x00-\\x7f])")
 _is_han = _char_test(r"\p{Han}")
 
 
@@ -189,14 +184,14 @@ def _heading_key(text: str) -> str | None:
         if key:
             return key
     # Bilingual: 教育背景 Education / Education 教育背景 / 工作经历 | Work Experience
-    if not core.isascii() and _LATIN.search(core) and _han_meets_latin(core):
+    if not core.isascii() and _LATIN.search(core):
         parts = _bilingual_halves(core)
         if parts is not None:
             keys = {vocab.get(_fold_half(_strip_decor(p))) for p in parts}
             keys.discard(None)
             if len(keys) == 1:
                 return keys.pop()
-    if gates.cert_start.search(core) is not None:  # (a certificate word in the fold starts with one)
+    if gates.cert_mark.search(core) is not None:  # (see _CERT_MARKS)
         folded = _fold_half(core) if folded is None else folded
         if len(folded) <= 12 and _AWARD_WORD.search(folded) and _CERT_WORD.search(folded):
             return "awards_certs"
@@ -210,36 +205,39 @@ class _Gates(NamedTuple):
     """Finds a character no vocabulary heading folds from: the fold keeps every character but a
     joiner (and the letters of " and ", which headings hold) as its folded, lower-case form, so
     such a character is in the fold and the fold is no heading."""
-    cert_start: re.Pattern[str]
-    """Finds a character whose fold starts a certificate word: without one, the fold holds none."""
+    cert_mark: re.Pattern[str]
+    """Finds a character whose fold is one of :data:`_CERT_MARKS`: without one, the fold holds
+    no certificate word."""
     plain_content: re.Pattern[str]
-    """Matches a text with a CJK ideograph that is neither a heading character nor a numeral and
-    without an ASCII letter or a certificate word's first character. No decoration takes such an
-    ideograph (the decoration classes hold none, the numbering only 一 to 十), so it is in the
-    core, which is then no vocabulary heading; without a letter the core is not bilingual, and
-    without the character its fold holds no certificate word: the text is no heading."""
+    """Matches a text with a CJK ideograph that is neither a heading character nor a numeral, or
+    with three digits in a row, and without an ASCII letter or a certificate word's mark. No
+    decoration takes such an ideograph (the decoration classes hold none, the numbering only 一
+    to 十) nor three digits (the numbering takes two, then a mark), so the core holds one, and
+    is then no vocabulary heading; without a letter it is not bilingual, and without the mark
+    its fold holds no certificate word: the text is no heading."""
 
 
 @cache
 def _gates() -> _Gates:
     """The :class:`_Gates` for the vocabulary (built on first use: it needs the tables)."""
     alphabet = set("".join(_vocab()))
-    starts = {word[0] for word in _CERT_WORDS}
     # A character that fold_cjk leaves and lower-cases to itself folds to itself. The others
     # are the characters fold_cjk folds, and the ones whose lower case differs: of those, only
     # A-Z and the Kelvin sign lower-case to ASCII letters (and none to a Han character).
-    upper = {c.upper() for c in alphabet | starts if c.isascii()}
-    candidates = alphabet | starts | upper | set(traditional_forms()) | {"\u212a"}
+    upper = {c.upper() for c in alphabet | _CERT_MARKS if c.isascii()}
+    candidates = alphabet | _CERT_MARKS | upper | set(traditional_forms()) | {"\u212a"}
     heading_chars = {c for c in candidates if set(fold_cjk(c).lower()) <= alphabet}
-    cert_chars = [c for c in candidates if set(fold_cjk(c).lower()) & starts]
+    cert_chars = [c for c in candidates if set(fold_cjk(c).lower()) & _CERT_MARKS]
     escape = "".join(re.escape(c) for c in sorted(heading_chars))
     ideographs = [chr(cp) for cp in range(0x4E00, 0xA000)]
     content = [c for c in ideographs if c not in heading_chars and c not in "一二三四五六七八九十"]
     cert_not_ascii = "".join(re.escape(c) for c in sorted(cert_chars) if not c.isascii())
     return _Gates(
         not_heading_char=re.compile(f"[^{WHITE_SPACE}·•\\-_/&+,{escape}]"),  # (the joiners, then the rest)
-        cert_start=re.compile(f"[{''.join(re.escape(c) for c in sorted(cert_chars))}]"),
-        plain_content=re.compile(f"(?s)(?=.*?[{_class_of(content)}])[^A-Za-z{cert_not_ascii}]*\\Z"),
+        cert_mark=re.compile(f"[{''.join(re.escape(c) for c in sorted(cert_chars))}]"),
+        plain_content=re.compile(
+            f"(?s)(?=.*?(?:[{_class_of(content)}]|[0-9]{{3}}))[^A-Za-z{cert_not_ascii}]*\\Z"
+        ),
     )
 
 
@@ -256,25 +254,22 @@ def _class_of(chars: list[str]) -> str:
     )
 
 
-def _han_meets_latin(text: str) -> bool:
-    """Whether a non-ASCII character and an ASCII letter meet across blanks and one bar at most."""
-    return bool(_LATIN_THEN_NON_ASCII.search(text) or _LATIN_THEN_NON_ASCII.search(text[::-1]))
-
-
 def _bilingual_halves(core: str) -> tuple[str, str] | None:
     """``core`` split in two at the one point where Han meets Latin, or ``None`` unless that point is one."""
     # A split point is inside the text (after one character, before another), and the next one
     # is beyond the letter or Han character that follows: n split points leave n + 1 parts,
-    # none empty.
+    # none empty. A point with the letter first is found in the text, one with the letter after
+    # in the text reversed: never both.
     cut: tuple[int, int] | None = None
-    for gap in _HAN_LATIN_GAP.finditer(core):
-        start, end = gap.span()
-        # the non-ASCII side: before the gap when a letter follows it, else after it
-        if not _is_han(core[start - 1] if core[end].isascii() else core[end]):
-            continue
-        if cut is not None:
-            return None  # three parts or more
-        cut = start, end
+    n = len(core)
+    for text, reversed_ in ((core, False), (core[::-1], True)):
+        for gap in _LATIN_GAP.finditer(text):
+            start, end = gap.span(1)
+            if not _is_han(text[end]):
+                continue
+            if cut is not None:
+                return None  # three parts or more
+            cut = (n - end, n - start) if reversed_ else (start, end)
     return None if cut is None else (core[: cut[0]], core[cut[1] :])
 
 
