@@ -23,28 +23,29 @@ COMPANY_SUFFIX = (
     r"诊所|事务所|工作室|中心|委员会|管理局|局|厅|大学|学院|学校|中学|小学|幼儿园|商厦|商场|超市|酒店|电视台|报社|出版社|基金会|协会|学会|商会|联合会|"
     r"门店|厂|社)"
 )
+# The most characters the name patterns take before their suffix word; the searches below
+# start this far before the first suffix word (see _ORG_GREEDY_REACH).
+_SCHOOL_REACH = 30
+_ORG_REACH = 40
 _CN_ORG = regex.compile(
-    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·&\-]{{2,40}}?{COMPANY_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
+    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·&\-]{{2,{_ORG_REACH}}}?{COMPANY_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
 )
 _STRONG_SUFFIX = r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|分公司|银行|分行|支行|研究院|研究所|设计院|医院|事务所|附属中学|附属小学|中学|小学)"
 _CN_ORG_GREEDY = regex.compile(
-    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·&\-]{{2,40}}{_STRONG_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
+    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·&\-]{{2,{_ORG_REACH}}}{_STRONG_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
 )
 _CN_SCHOOL = regex.compile(
-    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,30}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
+    rf"(?P<org>[\p{{Han}}A-Za-z0-9（）()·\-]{{1,{_SCHOOL_REACH}}}?{SCHOOL_SUFFIX}(?:[（(][^）)]{{1,20}}[）)])*)"
 )
 # The name patterns above try up to 40 characters before a suffix at every position; a text
 # holding no suffix word at all (most lines) is ruled out with one cheap search first. Where
 # there is one, a name ends at it or at a later suffix, so no name starts more than the name
-# patterns' reach before the first: they are searched from there (see _NAME_REACH).
+# patterns' reach before the first: they are searched from there (see _ORG_REACH).
 _ANY_SCHOOL_SUFFIX = regex.compile(SCHOOL_SUFFIX)
 _ANY_COMPANY_SUFFIX = regex.compile(COMPANY_SUFFIX)  # the strong suffixes end in one of these too
-# How far before the first suffix word (_ANY_*_SUFFIX) a name can start: _CN_SCHOOL takes at
-# most 30 characters before its suffix, _CN_ORG 40, and _CN_ORG_GREEDY 40 before a strong
-# suffix, which holds a company suffix at its start or, for 附属中学 / 附属小学, 2 characters in.
-_SCHOOL_REACH = 30
-_ORG_REACH = 40
-_ORG_GREEDY_REACH = 40 + 2
+# _CN_ORG_GREEDY's strong suffix holds a company suffix at its start or, for 附属中学 /
+# 附属小学, 2 characters in: its name can start 2 characters further before the first one.
+_ORG_GREEDY_REACH = _ORG_REACH + 2
 _EN_COMPANY = regex.compile(
     r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|LLP|L\.L\.C\.|Corp\.?|Corporation|Group|Bank|Technologies|Technology|"
     r"Limited|GmbH|S\.A\.|PLC|Partners|Consulting|Capital|Securities|Labs?)\b",
